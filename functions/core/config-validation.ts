@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { type Config, ConfigSchema } from './config-schema.js';
+import { type ConfigIssue, ConfigError } from './errors.js';
+
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function toIssues(input: unknown, error: z.ZodError): ConfigIssue[] {
+  return error.issues.flatMap((issue): ConfigIssue[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: formatJsonPath([...issue.path, key]),
+        message: 'is not a known setting (check the spelling against config/holidays.schema.json)',
+      }));
+    }
+    const value = valueAt(input, issue.path);
+    const got = describeValue(value);
+    const message =
+      issue.code !== 'custom'
+        ? `${lowerFirst(issue.message)}; got ${got}`
+        : value === undefined
+          ? issue.message
+          : `${got} ${issue.message}`;
+    return [{ path: formatJsonPath(issue.path), message }];
+  });
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
+/** Validates a parsed config object; every problem is reported at once, with its JSON path. */
+export function parseConfig(input: unknown, source: string): Config {
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(source, toIssues(input, result.error), { cause: result.error });
+  return result.data;
+}
+
+/** Parses and validates the text of a config file. */
+export function parseConfigText(text: string, source: string): Config {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(source, [{ path: '', message: `is not valid JSON: ${(error as Error).message}` }], {
+      cause: error,
+    });
+  }
+  return parseConfig(input, source);
+}

@@ -1,0 +1,228 @@
+import { eventKey, eventLastDate, eventYear, fingerprintEvents, sortEvents } from './canonical-events.js';
+import type { SkillReference } from './config-schema.js';
+import { formatMarkedDescription, readMarker } from './ownership-marker.js';
+import type { Skill, SpecialOccasion, SpecialOccasionDraft, SpecialOccasionEvent } from './special-occasion.js';
+
+/**
+ * The planner compares what the config wants with what LivePerson holds and decides, per
+ * calendar and per skill, what to write. It never decides to write an object the importer does
+ * not own, and it keeps every event outside the run's years as it found it.
+ */
+
+/** One calendar as the run wants it. */
+export interface DesiredCalendar {
+  name: string;
+  /** The description without the ownership marker. */
+  description: string;
+  /** The years this run recomputes; events of other years are kept. */
+  years: readonly number[];
+  /** The canonical events of those years. */
+  events: readonly SpecialOccasionEvent[];
+  /** Events whose last day is before this date (YYYY-MM-DD) are pruned. */
+  pruneBefore: string;
+  skills: readonly SkillReference[];
+  adopt: boolean;
+}
+
+/** What LivePerson holds: both collections, read once with `select=$all`. */
+export interface AccountState {
+  occasions: readonly SpecialOccasion[];
+  skills: readonly Skill[];
+}
+
+export interface PlanOptions {
+  /** Overwrite hand edits (drift) and relink skills held by foreign occasions. */
+  force: boolean;
+}
+
+export type OccasionAction = 'create' | 'update' | 'unchanged' | 'drift' | 'conflict';
+
+export interface OccasionPlan {
+  action: OccasionAction;
+  occasionId?: number;
+  /** The whole object to send (POST for create, PUT for update); absent when nothing is written. */
+  write?: SpecialOccasion | SpecialOccasionDraft;
+  /** For create/update: what the write changes. For drift: what `force` would change. */
+  eventsAdded: SpecialOccasionEvent[];
+  eventsRemoved: SpecialOccasionEvent[];
+  /** Events in the object after the run (or now, when nothing is written). */
+  events: number;
+  reason?: string;
+}
+
+export type SkillAction = 'link' | 'unchanged' | 'conflict' | 'missing';
+
+export interface SkillPlan {
+  /** The reference as the config gives it: a name or an id. */
+  ref: SkillReference;
+  action: SkillAction;
+  skill?: Skill;
+  reason?: string;
+}
+
+export interface CalendarPlan extends OccasionPlan {
+  name: string;
+  skills: SkillPlan[];
+}
+
+export interface OrphanPlan {
+  name: string;
+  occasionId: number;
+}
+
+export interface RunPlan {
+  calendars: CalendarPlan[];
+  orphaned: OrphanPlan[];
+}
+
+function isPruned(event: SpecialOccasionEvent, pruneBefore: string): boolean {
+  return eventLastDate(event) < pruneBefore;
+}
+
+/** Events present in `next` but not in `current`, compared by their canonical form. */
+export function diffEvents(
+  current: readonly SpecialOccasionEvent[],
+  next: readonly SpecialOccasionEvent[],
+): { added: SpecialOccasionEvent[]; removed: SpecialOccasionEvent[] } {
+  const currentKeys = new Set(current.map(eventKey));
+  const nextKeys = new Set(next.map(eventKey));
+  return {
+    added: sortEvents(next.filter((event) => !currentKeys.has(eventKey(event)))),
+    removed: sortEvents(current.filter((event) => !nextKeys.has(eventKey(event)))),
+  };
+}
+
+/** The object's events after the run: other years kept as they are, the run's years replaced, old ones pruned. */
+export function mergeEvents(
+  current: readonly SpecialOccasionEvent[],
+  desired: Pick<DesiredCalendar, 'years' | 'events' | 'pruneBefore'>,
+): SpecialOccasionEvent[] {
+  const years = new Set(desired.years);
+  const kept = current.filter((event) => !years.has(eventYear(event)));
+  return sortEvents([...kept, ...desired.events].filter((event) => !isPruned(event, desired.pruneBefore)));
+}
+
+/** Decides create / update / unchanged / drift / conflict for one calendar's special occasion. */
+export function planOccasion(
+  desired: DesiredCalendar,
+  occasions: readonly SpecialOccasion[],
+  options: PlanOptions,
+): OccasionPlan {
+  const existing = occasions.find((occasion) => !occasion.deleted && occasion.name === desired.name);
+  if (!existing) {
+    const events = mergeEvents([], desired);
+    const write: SpecialOccasionDraft = {
+      name: desired.name,
+      description: formatMarkedDescription(desired.description, fingerprintEvents(events)),
+      deleted: false,
+      isDefault: false,
+      events,
+    };
+    return { action: 'create', write, eventsAdded: events, eventsRemoved: [], events: events.length };
+  }
+
+  const marker = readMarker(existing.description);
+  const base = { occasionId: existing.id, events: existing.events.length };
+  if (!marker && !desired.adopt) {
+    return {
+      ...base,
+      action: 'conflict',
+      eventsAdded: [],
+      eventsRemoved: [],
+      reason: `a special occasion named "${desired.name}" exists without the importer's marker; it belongs to someone else (set "adopt": true on the calendar to take it over)`,
+    };
+  }
+
+  const next = mergeEvents(existing.events, desired);
+  const { added, removed } = diffEvents(existing.events, next);
+  if (marker && marker.fingerprint !== fingerprintEvents(existing.events) && !options.force) {
+    return {
+      ...base,
+      action: 'drift',
+      eventsAdded: added,
+      eventsRemoved: removed,
+      reason:
+        'its events were edited outside the importer since the last import; review them and run with force to overwrite',
+    };
+  }
+
+  const description = formatMarkedDescription(desired.description, fingerprintEvents(next));
+  if (marker && added.length === 0 && removed.length === 0 && description === existing.description) {
+    return { ...base, action: 'unchanged', eventsAdded: [], eventsRemoved: [] };
+  }
+  const write: SpecialOccasion = { ...existing, name: desired.name, description, deleted: false, events: next };
+  return { ...base, action: 'update', write, eventsAdded: added, eventsRemoved: removed, events: next.length };
+}
+
+function findSkill(ref: SkillReference, skills: readonly Skill[]): Skill | undefined {
+  const live = skills.filter((skill) => !skill.deleted);
+  if (typeof ref === 'number') return live.find((skill) => skill.id === ref);
+  const exact = live.find((skill) => skill.name === ref);
+  if (exact) return exact;
+  const folded = live.filter((skill) => skill.name.toLowerCase() === ref.toLowerCase());
+  return folded.length === 1 ? folded[0] : undefined;
+}
+
+/**
+ * Decides, per skill, whether to link it to the calendar's occasion. A skill held by an
+ * occasion the importer does not own is left alone unless `force`.
+ */
+export function planSkillLinks(
+  refs: readonly SkillReference[],
+  occasion: OccasionPlan,
+  state: AccountState,
+  claimed: Set<number>,
+  options: PlanOptions,
+): SkillPlan[] {
+  const occasionsById = new Map(state.occasions.map((item) => [item.id, item]));
+  return refs.map((ref): SkillPlan => {
+    const skill = findSkill(ref, state.skills);
+    if (!skill) {
+      return {
+        ref,
+        action: 'missing',
+        reason: `no skill ${typeof ref === 'number' ? `with id ${ref}` : `named "${ref}"`} exists in the account`,
+      };
+    }
+    if (claimed.has(skill.id)) {
+      return { ref, skill, action: 'conflict', reason: 'another calendar of this run links the same skill' };
+    }
+    claimed.add(skill.id);
+    const currentId = skill.specialOccasionId ?? undefined;
+    if (occasion.occasionId !== undefined && currentId === occasion.occasionId) {
+      return { ref, skill, action: 'unchanged' };
+    }
+    if (occasion.action === 'conflict') {
+      return { ref, skill, action: 'conflict', reason: "the calendar's special occasion is not the importer's" };
+    }
+    const current = currentId ? occasionsById.get(currentId) : undefined;
+    if (current && !current.deleted && !readMarker(current.description) && !options.force) {
+      return {
+        ref,
+        skill,
+        action: 'conflict',
+        reason: `linked to special occasion "${current.name}" (${current.id}), which the importer does not own; run with force to relink`,
+      };
+    }
+    return { ref, skill, action: 'link' };
+  });
+}
+
+/** Plans a whole run. `configNames` are every calendar of the config, filtered or not. */
+export function planRun(
+  desired: readonly DesiredCalendar[],
+  state: AccountState,
+  options: PlanOptions,
+  configNames: readonly string[] = desired.map((calendar) => calendar.name),
+): RunPlan {
+  const claimed = new Set<number>();
+  const calendars = desired.map((calendar): CalendarPlan => {
+    const occasion = planOccasion(calendar, state.occasions, options);
+    return { name: calendar.name, ...occasion, skills: planSkillLinks(calendar.skills, occasion, state, claimed, options) };
+  });
+  const names = new Set(configNames);
+  const orphaned = state.occasions
+    .filter((occasion) => !occasion.deleted && !names.has(occasion.name) && readMarker(occasion.description))
+    .map((occasion) => ({ name: occasion.name, occasionId: occasion.id }));
+  return { calendars, orphaned };
+}

@@ -1,0 +1,105 @@
+import Holidays from 'date-holidays';
+
+/**
+ * The region codes date-holidays knows (`DE`, `DE-BY`, `DE-BY-KATH`), their time zones and
+ * holiday instances. Built lazily and kept for the process: the data is static.
+ */
+
+export interface RegionRef {
+  code: string;
+  country: string;
+  state?: string;
+  region?: string;
+}
+
+let allCodes: Set<string> | undefined;
+const instances = new Map<string, Holidays>();
+
+export function parseRegionCode(code: string): RegionRef {
+  const [country = '', state, region] = code.split('-');
+  return {
+    code,
+    country,
+    ...(state === undefined ? {} : { state }),
+    ...(region === undefined ? {} : { region }),
+  };
+}
+
+function catalog(): Set<string> {
+  if (allCodes) return allCodes;
+  const codes = new Set<string>();
+  const query = new Holidays();
+  for (const country of Object.keys(query.getCountries() ?? {})) {
+    codes.add(country);
+    for (const state of Object.keys(query.getStates(country) ?? {})) {
+      codes.add(`${country}-${state}`);
+      for (const region of Object.keys(query.getRegions(country, state) ?? {})) {
+        codes.add(`${country}-${state}-${region}`);
+      }
+    }
+  }
+  allCodes = codes;
+  return codes;
+}
+
+export function isKnownRegion(code: string): boolean {
+  return catalog().has(code);
+}
+
+export function knownRegionCodes(): string[] {
+  return [...catalog()];
+}
+
+/**
+ * Valid codes closest to a bad one: siblings under the same valid parent first (DE-XX ->
+ * the German states), otherwise the codes of the same depth, ranked by edit distance.
+ */
+export function nearestRegionCodes(code: string, limit = 5): string[] {
+  const upper = code.toUpperCase();
+  if (upper !== code && isKnownRegion(upper)) return [upper];
+  const parts = upper.split('-');
+  const depth = parts.length;
+  const parent = parts.slice(0, -1).join('-');
+  const sameDepth = knownRegionCodes().filter((candidate) => candidate.split('-').length === depth);
+  const siblings = parent && isKnownRegion(parent) ? sameDepth.filter((c) => c.startsWith(`${parent}-`)) : [];
+  const pool = siblings.length > 0 ? siblings : sameDepth.length > 0 ? sameDepth : knownRegionCodes();
+  return pool
+    .map((candidate) => ({ candidate, distance: editDistance(upper, candidate) }))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
+
+/** A date-holidays instance for a region that yields only the given holiday types. */
+export function holidaysFor(code: string, types: readonly HolidayType[]): Holidays {
+  const key = `${code}|${[...types].sort().join(',')}`;
+  let instance = instances.get(key);
+  if (!instance) {
+    const ref = parseRegionCode(code);
+    instance = new Holidays(
+      { country: ref.country, ...(ref.state ? { state: ref.state } : {}), ...(ref.region ? { region: ref.region } : {}) },
+      { types: [...types] },
+    );
+    instances.set(key, instance);
+  }
+  return instance;
+}
+
+export function regionTimeZone(code: string): string | undefined {
+  return holidaysFor(code, ['public']).getTimezones()[0];
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * LivePerson entities as the Account Config API returns them. Unknown fields are kept
+ * (`looseObject`) because every write sends the whole object back and must not drop what
+ * LivePerson added after this code was written.
+ */
+
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/;
+
+export const EventTimeSchema = z.looseObject({
+  dateTime: z.string().regex(DATE_TIME_PATTERN, 'yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss'),
+  timeZone: z.string().min(1),
+});
+
+export const SpecialOccasionEventSchema = z.looseObject({
+  start: EventTimeSchema,
+  end: EventTimeSchema,
+  recurrence: z.array(z.string()).default([]),
+  meta: z.looseObject({ working: z.boolean(), name: z.string().default('') }),
+});
+export type SpecialOccasionEvent = z.infer<typeof SpecialOccasionEventSchema>;
+
+export const SpecialOccasionSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullish().transform((value) => value ?? ''),
+  deleted: z.boolean().default(false),
+  isDefault: z.boolean().default(false),
+  events: z.array(SpecialOccasionEventSchema).default([]),
+});
+export type SpecialOccasion = z.infer<typeof SpecialOccasionSchema>;
+
+/** What a create (POST) sends: everything but the server-assigned id. */
+export type SpecialOccasionDraft = Omit<SpecialOccasion, 'id'>;
+
+export const SkillSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  deleted: z.boolean().default(false),
+  specialOccasionId: z.number().int().nullish(),
+});
+export type Skill = z.infer<typeof SkillSchema>;
