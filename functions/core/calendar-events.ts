@@ -51,7 +51,16 @@ export function holidayToDays(holiday: HolidaysTypes.Holiday, partialDays: Parti
         return [];
       case 'reduced':
         if (partialDays.opensAt && partialDays.opensAt < startsAt) {
-          return [{ kind: 'window', date, name: holiday.name, working: true, from: partialDays.opensAt, to: startsAt }];
+          return [
+            {
+              kind: 'window',
+              date,
+              name: holiday.name,
+              working: true,
+              from: partialDays.opensAt,
+              to: startsAt,
+            },
+          ];
         }
         // Opening after the holiday starts leaves no working time: the day is off.
         return [{ kind: 'off', date, name: holiday.name }];
@@ -60,12 +69,23 @@ export function holidayToDays(holiday: HolidaysTypes.Holiday, partialDays: Parti
     }
   }
   const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
-  return Array.from({ length: days }, (_, index) => ({ kind: 'off', date: addDays(date, index), name: holiday.name }));
+  return Array.from({ length: days }, (_, index) => ({
+    kind: 'off',
+    date: addDays(date, index),
+    name: holiday.name,
+  }));
 }
 
 export function extraEventToDay(extra: ExtraEvent): DayEntry {
   if (extra.from && extra.to) {
-    return { kind: 'window', date: extra.date, name: extra.name, working: extra.working, from: extra.from, to: extra.to };
+    return {
+      kind: 'window',
+      date: extra.date,
+      name: extra.name,
+      working: extra.working,
+      from: extra.from,
+      to: extra.to,
+    };
   }
   return { kind: 'off', date: extra.date, name: extra.name };
 }
@@ -85,7 +105,9 @@ export function regionHolidays(
   const holidays = holidaysFor(region, calendar.types);
   // "en" in the US means US English: prefer the region's own variant of the language.
   const language =
-    holidays.getLanguages().find((lang) => lang === calendar.language || lang.startsWith(`${calendar.language}-`)) ??
+    holidays
+      .getLanguages()
+      .find((lang) => lang === calendar.language || lang.startsWith(`${calendar.language}-`)) ??
     calendar.language;
   return holidays
     .getHolidays(year, language)
@@ -182,7 +204,10 @@ export function calendarDays(calendar: CalendarConfig, year: number): DayEntry[]
 }
 
 /** The canonical events a calendar wants for the given years. */
-export function buildCalendarEvents(calendar: CalendarConfig, years: readonly number[]): SpecialOccasionEvent[] {
+export function buildCalendarEvents(
+  calendar: CalendarConfig,
+  years: readonly number[],
+): SpecialOccasionEvent[] {
   const timeZone = calendarTimeZone(calendar);
   const events = [...new Set(years)].flatMap((year) => {
     const merged = mergeDays(calendarDays(calendar, year));

@@ -49,7 +49,8 @@ export function eventLastDate(event: SpecialOccasionEvent): string {
   const endDate = event.end.dateTime.slice(0, 10);
   const count = Number(COUNT_PATTERN.exec(event.recurrence[0] ?? '')?.[1] ?? '1');
   // A date-only end is exclusive (the Workdays rule); a wall-clock end is inclusive.
-  const lastOfFirst = event.end.dateTime.length === 10 && endDate > startDate ? addDays(endDate, -1) : endDate;
+  const lastOfFirst =
+    event.end.dateTime.length === 10 && endDate > startDate ? addDays(endDate, -1) : endDate;
   return addDays(lastOfFirst, Math.max(count, 1) - 1);
 }
 

@@ -10,7 +10,9 @@ export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observanc
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE_LIKE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const ClockTime = z.string().regex(TIME_PATTERN, { error: 'must be a time of day as HH:MM (00:00 to 23:59)' });
+const ClockTime = z
+  .string()
+  .regex(TIME_PATTERN, { error: 'must be a time of day as HH:MM (00:00 to 23:59)' });
 
 const LocalDate = z.string().refine(isLocalDate, { error: 'must be a real calendar date as YYYY-MM-DD' });
 
@@ -24,7 +26,8 @@ const PartialDaysSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['opensAt'],
-        message: 'is required when mode is "reduced": the time the contact center opens on a half day, e.g. "09:00"',
+        message:
+          'is required when mode is "reduced": the time the contact center opens on a half day, e.g. "09:00"',
       });
     }
   });
@@ -151,14 +154,19 @@ const CalendarSchema = z
 export const ConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    accountId: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,20}$/, { error: 'must be the LivePerson account id (site id), e.g. "12345678"' }),
-    secretId: z
-      .string()
-      .trim()
-      .min(1, { error: 'must name the Secrets Manager secret (name or ARN) holding the LivePerson credentials' }),
-    yearsAhead: z.number().int().min(0).max(5).default(1).describe('Monthly runs keep current year .. +yearsAhead'),
+    accountId: z.string().regex(/^[A-Za-z0-9_]{1,20}$/, {
+      error: 'must be the LivePerson account id (site id), e.g. "12345678"',
+    }),
+    secretId: z.string().trim().min(1, {
+      error: 'must name the Secrets Manager secret (name or ARN) holding the LivePerson credentials',
+    }),
+    yearsAhead: z
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .default(1)
+      .describe('Monthly runs keep current year .. +yearsAhead'),
     keepPastYears: z
       .number()
       .int()

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Config, ConfigSchema } from './config-schema.js';
-import { type ConfigIssue, ConfigError } from './errors.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
 
 export function formatJsonPath(path: readonly PropertyKey[]): string {
   return path

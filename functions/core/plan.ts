@@ -1,7 +1,12 @@
 import { eventKey, eventLastDate, eventYear, fingerprintEvents, sortEvents } from './canonical-events.js';
 import type { SkillReference } from './config-schema.js';
 import { formatMarkedDescription, readMarker } from './ownership-marker.js';
-import type { Skill, SpecialOccasion, SpecialOccasionDraft, SpecialOccasionEvent } from './special-occasion.js';
+import type {
+  Skill,
+  SpecialOccasion,
+  SpecialOccasionDraft,
+  SpecialOccasionEvent,
+} from './special-occasion.js';
 
 /**
  * The planner compares what the config wants with what LivePerson holds and decides, per
@@ -150,8 +155,21 @@ export function planOccasion(
   if (marker && added.length === 0 && removed.length === 0 && description === existing.description) {
     return { ...base, action: 'unchanged', eventsAdded: [], eventsRemoved: [] };
   }
-  const write: SpecialOccasion = { ...existing, name: desired.name, description, deleted: false, events: next };
-  return { ...base, action: 'update', write, eventsAdded: added, eventsRemoved: removed, events: next.length };
+  const write: SpecialOccasion = {
+    ...existing,
+    name: desired.name,
+    description,
+    deleted: false,
+    events: next,
+  };
+  return {
+    ...base,
+    action: 'update',
+    write,
+    eventsAdded: added,
+    eventsRemoved: removed,
+    events: next.length,
+  };
 }
 
 function findSkill(ref: SkillReference, skills: readonly Skill[]): Skill | undefined {
@@ -193,7 +211,12 @@ export function planSkillLinks(
       return { ref, skill, action: 'unchanged' };
     }
     if (occasion.action === 'conflict') {
-      return { ref, skill, action: 'conflict', reason: "the calendar's special occasion is not the importer's" };
+      return {
+        ref,
+        skill,
+        action: 'conflict',
+        reason: "the calendar's special occasion is not the importer's",
+      };
     }
     const current = currentId ? occasionsById.get(currentId) : undefined;
     if (current && !current.deleted && !readMarker(current.description) && !options.force) {
@@ -218,7 +241,11 @@ export function planRun(
   const claimed = new Set<number>();
   const calendars = desired.map((calendar): CalendarPlan => {
     const occasion = planOccasion(calendar, state.occasions, options);
-    return { name: calendar.name, ...occasion, skills: planSkillLinks(calendar.skills, occasion, state, claimed, options) };
+    return {
+      name: calendar.name,
+      ...occasion,
+      skills: planSkillLinks(calendar.skills, occasion, state, claimed, options),
+    };
   });
   const names = new Set(configNames);
   const orphaned = state.occasions

@@ -92,7 +92,11 @@ export function holidaysFor(code: string, types: readonly HolidayType[]): Holida
   if (!instance) {
     const ref = parseRegionCode(code);
     instance = new Holidays(
-      { country: ref.country, ...(ref.state ? { state: ref.state } : {}), ...(ref.region ? { region: ref.region } : {}) },
+      {
+        country: ref.country,
+        ...(ref.state ? { state: ref.state } : {}),
+        ...(ref.region ? { region: ref.region } : {}),
+      },
       { types: [...types] },
     );
     instances.set(key, instance);

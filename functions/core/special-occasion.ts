@@ -24,7 +24,10 @@ export type SpecialOccasionEvent = z.infer<typeof SpecialOccasionEventSchema>;
 export const SpecialOccasionSchema = z.looseObject({
   id: z.number().int(),
   name: z.string(),
-  description: z.string().nullish().transform((value) => value ?? ''),
+  description: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
   deleted: z.boolean().default(false),
   isDefault: z.boolean().default(false),
   events: z.array(SpecialOccasionEventSchema).default([]),
@@ -32,7 +35,8 @@ export const SpecialOccasionSchema = z.looseObject({
 export type SpecialOccasion = z.infer<typeof SpecialOccasionSchema>;
 
 /** What a create (POST) sends: everything but the server-assigned id. */
-export type SpecialOccasionDraft = Omit<SpecialOccasion, 'id'>;
+export const SpecialOccasionDraftSchema = SpecialOccasionSchema.omit({ id: true });
+export type SpecialOccasionDraft = z.infer<typeof SpecialOccasionDraftSchema>;
 
 export const SkillSchema = z.looseObject({
   id: z.number().int(),

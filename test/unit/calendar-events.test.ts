@@ -1,0 +1,376 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCalendarEvents,
+  calendarTimeZone,
+  type DayEntry,
+  groupOffRuns,
+  holidayToDays,
+  isExcluded,
+  mergeDays,
+  type OffDay,
+  offRunToEvent,
+} from '../../functions/core/calendar-events.js';
+import { fingerprintEvents } from '../../functions/core/canonical-events.js';
+import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
+import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+
+function calendar(overrides: Record<string, unknown>): CalendarConfig {
+  const config = ConfigSchema.parse({
+    accountId: '1',
+    secretId: 's',
+    calendars: [{ name: 'Test', regions: ['DE-BY'], ...overrides }],
+  });
+  const [first] = config.calendars;
+  if (!first) throw new Error('no calendar');
+  return first;
+}
+
+function summarize(events: readonly SpecialOccasionEvent[]): string[] {
+  return events.map(
+    (event) =>
+      `${event.start.dateTime}..${event.end.dateTime.slice(11)} ${event.meta.working ? 'open' : 'off'} ${event.meta.name}${event.recurrence.length ? ` ${event.recurrence[0]}` : ''}`,
+  );
+}
+
+function dates(events: readonly SpecialOccasionEvent[]): string[] {
+  return events.map((event) => event.start.dateTime.slice(0, 10));
+}
+
+describe('buildCalendarEvents with real date-holidays data', () => {
+  it('DE-BY 2027 has 12 public holidays, whole days off in Europe/Berlin, no observances', () => {
+    const events = buildCalendarEvents(calendar({ language: 'de' }), [2027]);
+    expect(events).toHaveLength(12);
+    expect(summarize(events)).toEqual([
+      '2027-01-01T00:00:00..23:59:59 off Neujahr',
+      '2027-01-06T00:00:00..23:59:59 off Heilige Drei Könige',
+      '2027-03-26T00:00:00..23:59:59 off Karfreitag',
+      '2027-03-29T00:00:00..23:59:59 off Ostermontag',
+      '2027-05-01T00:00:00..23:59:59 off Maifeiertag',
+      '2027-05-06T00:00:00..23:59:59 off Christi Himmelfahrt',
+      '2027-05-17T00:00:00..23:59:59 off Pfingstmontag',
+      '2027-05-27T00:00:00..23:59:59 off Fronleichnam',
+      '2027-10-03T00:00:00..23:59:59 off Tag der Deutschen Einheit',
+      '2027-11-01T00:00:00..23:59:59 off Allerheiligen',
+      '2027-12-25T00:00:00..23:59:59 off 1. Weihnachtstag',
+      '2027-12-26T00:00:00..23:59:59 off 2. Weihnachtstag',
+    ]);
+    expect(
+      events.every((event) => event.start.timeZone === 'Europe/Berlin' && event.recurrence.length === 0),
+    ).toBe(true);
+  });
+
+  it('keeps observances out unless asked, and honours the region level (DE-BY-KATH has Mariä Himmelfahrt)', () => {
+    const names = (overrides: Record<string, unknown>) =>
+      buildCalendarEvents(calendar({ language: 'de', ...overrides }), [2027]).map((event) => event.meta.name);
+    expect(names({})).not.toContain('Valentinstag');
+    expect(names({})).not.toContain('Mariä Himmelfahrt');
+    expect(names({ regions: ['DE-BY-KATH'] })).toContain('Mariä Himmelfahrt');
+    expect(names({ types: ['public', 'observance'] })).toContain('Valentinstag');
+  });
+
+  it('uses the language asked for and falls back to the region language', () => {
+    expect(buildCalendarEvents(calendar({ language: 'en' }), [2027])[0]?.meta.name).toBe("New Year's Day");
+    // date-holidays has no Japanese names for Bavaria: the names fall back, they never vanish.
+    expect(buildCalendarEvents(calendar({ language: 'ja' }), [2027])[0]?.meta.name).toMatch(
+      /Neujahr|New Year/,
+    );
+    expect(
+      buildCalendarEvents(calendar({ regions: ['US'], language: 'en' }), [2027]).map(
+        (event) => event.meta.name,
+      ),
+    ).toContain('Labor Day');
+  });
+
+  it('US 2027: observed days fall on Fridays, and New Year 2028 observed on 31 Dec belongs to 2027', () => {
+    const us = calendar({ regions: ['US'], language: 'en' });
+    const events2027 = buildCalendarEvents(us, [2027]);
+    expect(summarize(events2027)).toContain(
+      '2027-12-24T00:00:00..23:59:59 off Christmas Day (substitute day)',
+    );
+    expect(summarize(events2027)).toContain(
+      "2027-12-31T00:00:00..23:59:59 off New Year's Day (substitute day)",
+    );
+    expect(events2027[0]?.start.timeZone).toBe('America/New_York');
+    const events2028 = buildCalendarEvents(us, [2028]);
+    expect(dates(events2028).every((date) => date.startsWith('2028-'))).toBe(true);
+    const excluded = buildCalendarEvents(calendar({ regions: ['US'], substitutes: 'exclude' }), [2027]);
+    expect(excluded.some((event) => event.meta.name.includes('substitute'))).toBe(false);
+    expect(dates(excluded)).not.toContain('2027-12-31');
+  });
+
+  it('GB-SCT 2027 has the 27/28 Dec substitutes', () => {
+    const events = buildCalendarEvents(calendar({ regions: ['GB-SCT'] }), [2027]);
+    expect(summarize(events).slice(-4)).toEqual([
+      '2027-12-25T00:00:00..23:59:59 off Christmas Day',
+      '2027-12-26T00:00:00..23:59:59 off Boxing Day',
+      '2027-12-27T00:00:00..23:59:59 off Christmas Day (substitute day)',
+      '2027-12-28T00:00:00..23:59:59 off Boxing Day (substitute day)',
+    ]);
+    expect(events[0]?.start.timeZone).toBe('Europe/London');
+  });
+
+  it.each([
+    {
+      mode: { mode: 'closed' },
+      expected: [
+        '2027-12-24T00:00:00..23:59:59 off Heiliger Abend',
+        '2027-12-31T00:00:00..23:59:59 off Silvester',
+      ],
+    },
+    {
+      mode: { mode: 'reduced', opensAt: '09:00' },
+      expected: [
+        '2027-12-24T09:00:00..14:00:00 open Heiliger Abend',
+        '2027-12-31T09:00:00..14:00:00 open Silvester',
+      ],
+    },
+    { mode: { mode: 'ignore' }, expected: [] },
+    {
+      // Opening after the half day begins leaves no working time: the day is off.
+      mode: { mode: 'reduced', opensAt: '15:00' },
+      expected: [
+        '2027-12-24T00:00:00..23:59:59 off Heiliger Abend',
+        '2027-12-31T00:00:00..23:59:59 off Silvester',
+      ],
+    },
+  ])('DE half days on 24 and 31 Dec, partialDays $mode.mode', ({ mode, expected }) => {
+    const events = buildCalendarEvents(
+      calendar({ language: 'de', types: ['public', 'bank'], partialDays: mode }),
+      [2027],
+    );
+    const halfDays = summarize(events).filter((line) => /^2027-12-(24|31)/.test(line));
+    expect(halfDays).toEqual(expected);
+  });
+
+  it('a multi-day holiday becomes one event with a daily COUNT recurrence (Armenia, New Year P2D)', () => {
+    const events = buildCalendarEvents(calendar({ regions: ['AM'], language: 'en' }), [2027]);
+    const first = events[0];
+    expect(first?.start.dateTime).toBe('2027-01-01T00:00:00');
+    expect(first?.end.dateTime).toBe('2027-01-01T23:59:59');
+    expect(first?.recurrence).toEqual(['RRULE:FREQ=DAILY;COUNT=2;INTERVAL=1']);
+    expect(first?.start.timeZone).toBe('Asia/Yerevan');
+  });
+
+  it('two regions: one event per date, distinct names joined', () => {
+    const events = buildCalendarEvents(
+      calendar({ regions: ['DE-BY', 'AT'], language: 'de', timeZone: 'Europe/Berlin' }),
+      [2027],
+    );
+    const dateList = dates(events);
+    expect(new Set(dateList).size).toBe(dateList.length);
+    const boxing = events.find((event) => event.start.dateTime.startsWith('2027-12-26'));
+    expect(boxing?.meta.name).toBe('2. Weihnachtstag / Stefanitag');
+    expect(events.find((event) => event.start.dateTime.startsWith('2027-01-01'))?.meta.name).toBe('Neujahr');
+    expect(dateList).toContain('2027-12-08'); // Mariä Empfängnis, Austria only
+  });
+
+  it.each([
+    { region: 'NZ', zone: 'Pacific/Auckland' },
+    { region: 'JP', zone: 'Asia/Tokyo' },
+  ])('$zone: local dates, never shifted by the UTC instant', ({ region, zone }) => {
+    const events = buildCalendarEvents(calendar({ regions: [region] }), [2027]);
+    expect(events[0]?.start).toEqual({ dateTime: '2027-01-01T00:00:00', timeZone: zone });
+    expect(dates(events).every((date) => date.startsWith('2027-'))).toBe(true);
+  });
+
+  it('exclude by date and by name (any case); extra events merged in', () => {
+    const events = buildCalendarEvents(
+      calendar({
+        language: 'de',
+        exclude: ['2027-11-01', 'fronleichnam'],
+        extraEvents: [
+          { name: 'Betriebsausflug', date: '2027-07-16' },
+          { name: 'Inventur', date: '2027-01-06' },
+          { name: 'Late opening', date: '2027-09-01', working: true, from: '12:00', to: '20:00' },
+          { name: 'Next year', date: '2028-01-03' },
+        ],
+      }),
+      [2027],
+    );
+    const lines = summarize(events);
+    expect(lines).not.toContain('2027-11-01T00:00:00..23:59:59 off Allerheiligen');
+    expect(lines.some((line) => line.includes('Fronleichnam'))).toBe(false);
+    expect(lines).toContain('2027-07-16T00:00:00..23:59:59 off Betriebsausflug');
+    expect(lines).toContain('2027-01-06T00:00:00..23:59:59 off Heilige Drei Könige / Inventur');
+    expect(lines).toContain('2027-09-01T12:00:00..20:00:00 open Late opening');
+    expect(lines.some((line) => line.startsWith('2028'))).toBe(false);
+  });
+
+  it('is canonical: same input, byte-identical output and fingerprint, whatever the year order', () => {
+    const cal = calendar({ regions: ['DE-BY', 'AT'], timeZone: 'Europe/Vienna' });
+    const a = buildCalendarEvents(cal, [2027, 2028]);
+    const b = buildCalendarEvents(cal, [2028, 2027, 2027]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(fingerprintEvents(a)).toMatch(/^[0-9a-f]{12}$/);
+    expect(fingerprintEvents(a)).toBe(fingerprintEvents([...b].reverse()));
+    expect(fingerprintEvents(a)).not.toBe(fingerprintEvents(a.slice(1)));
+  });
+
+  it('time zone: configured, else the region zone', () => {
+    expect(calendarTimeZone({ regions: ['JP'] })).toBe('Asia/Tokyo');
+    expect(calendarTimeZone({ regions: ['JP'], timeZone: 'Europe/Paris' })).toBe('Europe/Paris');
+  });
+});
+
+describe('holidayToDays', () => {
+  const base = { type: 'public' as const, rule: 'x', name: 'H' };
+  const day = (date: string, hours: number) => ({
+    ...base,
+    date,
+    start: new Date('2027-05-01T00:00:00Z'),
+    end: new Date(Date.parse('2027-05-01T00:00:00Z') + hours * 3_600_000),
+  });
+  it.each([
+    {
+      name: 'one day',
+      holiday: day('2027-05-01 00:00:00', 24),
+      mode: { mode: 'closed' as const },
+      dates: ['2027-05-01'],
+    },
+    {
+      name: 'three days (P3D)',
+      holiday: day('2027-05-01 00:00:00', 72),
+      mode: { mode: 'closed' as const },
+      dates: ['2027-05-01', '2027-05-02', '2027-05-03'],
+    },
+    {
+      name: 'DST day (23 h)',
+      holiday: day('2027-03-28 00:00:00', 23),
+      mode: { mode: 'closed' as const },
+      dates: ['2027-03-28'],
+    },
+    {
+      name: 'islamic day starting at sunset (-0600)',
+      holiday: day('2027-03-09 00:00:00 -0600', 72),
+      mode: { mode: 'closed' as const },
+      dates: ['2027-03-09', '2027-03-10', '2027-03-11'],
+    },
+    {
+      name: 'half day, ignore',
+      holiday: day('2027-12-24 14:00:00', 10),
+      mode: { mode: 'ignore' as const },
+      dates: [],
+    },
+    {
+      name: 'half day, closed',
+      holiday: day('2027-12-24 14:00:00', 10),
+      mode: { mode: 'closed' as const },
+      dates: ['2027-12-24'],
+    },
+  ])('$name', ({ holiday, mode, dates: expected }) => {
+    expect(holidayToDays(holiday, mode).map((entry) => entry.date)).toEqual(expected);
+  });
+
+  it('half day, reduced: working from opensAt until the holiday starts', () => {
+    expect(holidayToDays(day('2027-12-24 14:00:00', 10), { mode: 'reduced', opensAt: '08:30' })).toEqual([
+      { kind: 'window', date: '2027-12-24', name: 'H', working: true, from: '08:30', to: '14:00' },
+    ]);
+  });
+});
+
+describe('mergeDays', () => {
+  const off = (date: string, name: string): DayEntry => ({ kind: 'off', date, name });
+  const open = (date: string, name: string, from = '09:00', to = '14:00'): DayEntry => ({
+    kind: 'window',
+    date,
+    name,
+    working: true,
+    from,
+    to,
+  });
+  it.each([
+    { name: 'same name twice', input: [off('d', 'A'), off('d', 'A')], expected: [off('d', 'A')] },
+    { name: 'distinct names joined', input: [off('d', 'A'), off('d', 'B')], expected: [off('d', 'A / B')] },
+    {
+      name: 'a day off wins over a window',
+      input: [open('d', 'A'), off('d', 'B')],
+      expected: [off('d', 'B')],
+    },
+    { name: 'equal windows joined', input: [open('d', 'A'), open('d', 'B')], expected: [open('d', 'A / B')] },
+    {
+      name: 'different windows kept apart',
+      input: [open('d', 'A'), open('d', 'B', '10:00')],
+      expected: [open('d', 'A'), open('d', 'B', '10:00')],
+    },
+    {
+      name: 'other dates untouched',
+      input: [off('d', 'A'), off('e', 'B')],
+      expected: [off('d', 'A'), off('e', 'B')],
+    },
+  ])('$name', ({ input, expected }) => {
+    expect(mergeDays(input)).toEqual(expected);
+  });
+});
+
+describe('groupOffRuns', () => {
+  const offDays = (first: string, count: number, name = 'H'): OffDay[] =>
+    Array.from({ length: count }, (_, index) => ({
+      kind: 'off',
+      date: new Date(Date.parse(`${first}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10),
+      name,
+    }));
+  it.each([
+    {
+      name: 'single day',
+      days: offDays('2027-01-01', 1),
+      runs: [{ date: '2027-01-01', name: 'H', days: 1 }],
+    },
+    {
+      name: 'three consecutive',
+      days: offDays('2027-01-01', 3),
+      runs: [{ date: '2027-01-01', name: 'H', days: 3 }],
+    },
+    {
+      name: 'across a month end',
+      days: offDays('2027-01-30', 4),
+      runs: [{ date: '2027-01-30', name: 'H', days: 4 }],
+    },
+    {
+      name: '35 days split at 30',
+      days: offDays('2027-07-01', 35),
+      runs: [
+        { date: '2027-07-01', name: 'H', days: 30 },
+        { date: '2027-07-31', name: 'H', days: 5 },
+      ],
+    },
+    {
+      name: 'different holidays on consecutive days stay apart',
+      days: [...offDays('2027-12-25', 1, 'Christmas'), ...offDays('2027-12-26', 1, 'Boxing Day')],
+      runs: [
+        { date: '2027-12-25', name: 'Christmas', days: 1 },
+        { date: '2027-12-26', name: 'Boxing Day', days: 1 },
+      ],
+    },
+    {
+      name: 'a gap starts a new run',
+      days: [...offDays('2027-01-01', 1), ...offDays('2027-01-03', 1)],
+      runs: [
+        { date: '2027-01-01', name: 'H', days: 1 },
+        { date: '2027-01-03', name: 'H', days: 1 },
+      ],
+    },
+  ])('$name', ({ days, runs }) => {
+    expect(groupOffRuns([...days].reverse())).toEqual(runs);
+  });
+
+  it('a run becomes one event with the first day window and COUNT', () => {
+    expect(offRunToEvent({ date: '2027-07-01', name: 'H', days: 30 }, 'Europe/Berlin')).toEqual({
+      meta: { working: false, name: 'H' },
+      start: { dateTime: '2027-07-01T00:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2027-07-01T23:59:59', timeZone: 'Europe/Berlin' },
+      recurrence: ['RRULE:FREQ=DAILY;COUNT=30;INTERVAL=1'],
+    });
+  });
+});
+
+describe('isExcluded', () => {
+  const day: DayEntry = { kind: 'off', date: '2027-11-01', name: 'Allerheiligen' };
+  it.each([
+    { exclude: ['2027-11-01'], expected: true },
+    { exclude: ['ALLERHEILIGEN'], expected: true },
+    { exclude: ['2027-11-02', 'Neujahr'], expected: false },
+    { exclude: [], expected: false },
+  ])('$exclude -> $expected', ({ exclude, expected }) => {
+    expect(isExcluded(day, exclude)).toBe(expected);
+  });
+});
