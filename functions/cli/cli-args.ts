@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors.js';
+
+export const COMMANDS = ['preview'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+  command: Command | 'help';
+  help: boolean;
+  config: string;
+  years: number[];
+  calendars: string[];
+  force: boolean;
+  json: boolean;
+}
+
+export const DEFAULT_CONFIG_PATH = 'config/holidays.json';
+
+/** Parses the command line; any mistake is an InputError (exit code 2) that says how to fix it. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}. Run "holiday-importer --help" for the options.`, {
+      cause: error,
+    });
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (rest.length > 0) {
+    throw new InputError(`Unexpected argument "${rest[0]}". Run "holiday-importer --help" for usage.`);
+  }
+  const command = name === undefined || name === 'help' ? 'help' : name;
+  if (command !== 'help' && !COMMANDS.includes(command as Command)) {
+    throw new InputError(
+      `Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. Run "holiday-importer --help".`,
+    );
+  }
+  return {
+    command: command as Command | 'help',
+    help: values.help ?? false,
+    config: values.config ?? DEFAULT_CONFIG_PATH,
+    years: (values.year ?? []).map(parseYear),
+    calendars: values.calendar ?? [],
+    force: values.force ?? false,
+    json: values.json ?? false,
+  };
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      year: { type: 'string', multiple: true },
+      calendar: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) {
+    throw new InputError(
+      `--year "${text}" is not a year; give four digits between 2000 and 2100, e.g. --year 2027`,
+    );
+  }
+  return year;
+}

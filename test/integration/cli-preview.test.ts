@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpecialOccasionEventSchema } from '../../functions/core/special-occasion.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+
+function tempConfig(content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'holiday-importer-'));
+  const path = join(dir, 'holidays.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('holiday-importer preview (child process)', () => {
+  it('--json prints the events exactly as they would be written', async () => {
+    const result = await runCliProcess([
+      'preview',
+      '--json',
+      '--calendar',
+      'Holidays DE-BY',
+      '--year',
+      '2027',
+    ]);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.years).toEqual([2027]);
+    expect(output.calendars).toHaveLength(1);
+    const [calendar] = output.calendars;
+    expect(calendar.name).toBe('Holidays DE-BY');
+    expect(calendar.timeZone).toBe('Europe/Berlin');
+    expect(calendar.events).toHaveLength(15);
+    for (const event of calendar.events) expect(SpecialOccasionEventSchema.parse(event)).toEqual(event);
+    expect(calendar.events.at(-1)).toEqual({
+      meta: { working: true, name: 'Silvester' },
+      start: { dateTime: '2027-12-31T09:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2027-12-31T14:00:00', timeZone: 'Europe/Berlin' },
+      recurrence: [],
+    });
+  });
+
+  it('prints a month grid with marks, a legend and the event list', async () => {
+    const result = await runCliProcess(['preview', '--calendar', 'Holidays DE-BY', '--year', '2027']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('December 2027');
+    expect(result.stdout).toMatch(/20 21 22 23 24~25\*26\*/);
+    expect(result.stdout).toContain('Legend:');
+    expect(result.stdout).toMatch(/Fri 2027-12-24\s+open 09:00-14:00\s+Heiliger Abend/);
+    expect(result.stdout).not.toContain('\x1b[');
+  });
+
+  it('defaults to every calendar, this year .. + yearsAhead', async () => {
+    const result = await runCliProcess(['preview', '--json']);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    // Each calendar counts "this year" in its own zone; the UTC year is in every union.
+    expect(output.years).toEqual(expect.arrayContaining([new Date().getUTCFullYear()]));
+    expect(output.years.length).toBeGreaterThanOrEqual(2);
+    expect(output.calendars.map((calendar: { name: string }) => calendar.name)).toEqual([
+      'Holidays DE-BY',
+      'Holidays US',
+      'Holidays UK (England + Scotland)',
+    ]);
+  });
+
+  it.each([
+    {
+      name: 'bad config',
+      args: () => [
+        'preview',
+        '--config',
+        tempConfig({ accountId: '1', secretId: 's', calendars: [{ name: 'X', regions: ['DE-XX'] }] }),
+      ],
+      message: /calendars\[0\]\.regions\[0\].*"DE-XX".*nearest valid codes/,
+    },
+    {
+      name: 'config not JSON',
+      args: () => ['preview', '--config', tempConfig('{ nope')],
+      message: /not valid JSON/,
+    },
+    {
+      name: 'missing config file',
+      args: () => ['preview', '--config', '/nonexistent/holidays.json'],
+      message: /does not exist/,
+    },
+    {
+      name: 'unknown calendar',
+      args: () => ['preview', '--calendar', 'Nope'],
+      message: /Unknown calendar "Nope"; the config has: "Holidays DE-BY"/,
+    },
+    { name: 'bad year', args: () => ['preview', '--year', 'next'], message: /--year "next" is not a year/ },
+    { name: 'unknown option', args: () => ['preview', '--yeer', '2027'], message: /--yeer/ },
+    { name: 'unknown command', args: () => ['destroy'], message: /Unknown command "destroy"/ },
+  ])('$name -> exit 2 with a clear message', async ({ args, message }) => {
+    const result = await runCliProcess(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('--help shows examples for the command', async () => {
+    const result = await runCliProcess(['preview', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('npx holiday-importer preview --calendar');
+  });
+});
