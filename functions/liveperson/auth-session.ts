@@ -1,0 +1,142 @@
+import { createHmac } from 'node:crypto';
+import type { KyInstance } from 'ky';
+import OAuth from 'oauth-1.0a';
+import { z } from 'zod';
+import { type CredentialsProvider, describeCredentials, type LivePersonCredentials } from './credentials.js';
+import type { DomainResolver } from './domain-api.js';
+import { AuthenticationError } from './errors.js';
+import { endpointOf, type Logger, readJson, toLivePersonError } from './http-transport.js';
+
+const LoginAnswerSchema = z.looseObject({
+  bearer: z.string().min(1),
+  csrf: z.string().optional(),
+  sessionTTl: z.union([z.string(), z.number()]).optional(),
+});
+
+interface BearerSession {
+  bearer: string;
+  csrf?: string | undefined;
+  sessionCookie?: string | undefined;
+}
+
+/**
+ * Puts credentials on requests: an OAuth 1.0 signature per request for API keys, or a Login
+ * Service bearer (logged in lazily, logged out at the end). `reauthenticate` re-reads the
+ * credentials once and starts a new session, for a 401 in mid-run.
+ */
+export class AuthSession {
+  private credentials: LivePersonCredentials | undefined;
+  private session: BearerSession | undefined;
+  private sessionPromise: Promise<BearerSession> | undefined;
+
+  constructor(
+    private readonly provider: CredentialsProvider,
+    private readonly http: KyInstance,
+    private readonly domains: DomainResolver,
+    private readonly accountId: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Which credentials are in use, for error messages (never their values). */
+  async describe(): Promise<string> {
+    return describeCredentials(await this.current());
+  }
+
+  private async current(): Promise<LivePersonCredentials> {
+    this.credentials ??= await this.provider.get();
+    return this.credentials;
+  }
+
+  async authorize(request: Request): Promise<void> {
+    const credentials = await this.current();
+    if (credentials.authType === 'oauth1') {
+      request.headers.set('authorization', signOAuth1(credentials, request.method, request.url));
+      return;
+    }
+    this.sessionPromise ??= this.login(credentials);
+    const session = await this.sessionPromise;
+    request.headers.set('authorization', `Bearer ${session.bearer}`);
+  }
+
+  async reauthenticate(): Promise<void> {
+    this.logger.warn('LivePerson answered 401: re-reading the credentials and authenticating again');
+    this.credentials = await this.provider.refresh();
+    this.session = undefined;
+    this.sessionPromise = undefined;
+  }
+
+  private async loginUrl(action: 'login' | 'logout'): Promise<URL> {
+    const base = await this.domains.baseUrl('agentVep');
+    const url = new URL(`/api/account/${encodeURIComponent(this.accountId)}/${action}`, base);
+    url.searchParams.set('v', '1.3');
+    return url;
+  }
+
+  private async login(
+    credentials: Exclude<LivePersonCredentials, { authType: 'oauth1' }>,
+  ): Promise<BearerSession> {
+    const url = await this.loginUrl('login');
+    const { authType: _authType, ...body } = credentials;
+    let response: Response;
+    try {
+      response = await this.http.post(url, { json: body });
+    } catch (error) {
+      this.sessionPromise = undefined;
+      const mapped = await toLivePersonError(error, 'POST', url);
+      if (mapped instanceof AuthenticationError) {
+        throw new AuthenticationError(
+          mapped.endpoint,
+          401,
+          `the Login Service rejected ${describeCredentials(credentials)}; check the secret`,
+          { cause: error },
+        );
+      }
+      throw mapped;
+    }
+    const answer = await readJson(response, LoginAnswerSchema, endpointOf('POST', url));
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0] ?? '')
+      .find((pair) => pair.startsWith('Session_id='));
+    this.session = { bearer: answer.bearer, csrf: answer.csrf, sessionCookie: cookie };
+    this.logger.info('Logged in to LivePerson', { authType: credentials.authType });
+    return this.session;
+  }
+
+  /** Ends a bearer session; a failure is logged, never thrown (the run's work is done). */
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.sessionPromise = undefined;
+    if (!session) return;
+    const url = await this.loginUrl('logout');
+    try {
+      await this.http.post(url, {
+        json: { csrf: session.csrf ?? '' },
+        headers: session.sessionCookie ? { cookie: session.sessionCookie } : {},
+        retry: { limit: 0 },
+      });
+    } catch (error) {
+      const mapped = await toLivePersonError(error, 'POST', url);
+      this.logger.warn('LivePerson logout failed; the session expires by itself', { error: mapped.message });
+    }
+  }
+}
+
+/** OAuth 1.0 HMAC-SHA1 over method, URL and query parameters (JSON bodies are not signed). */
+export function signOAuth1(
+  credentials: Extract<LivePersonCredentials, { authType: 'oauth1' }>,
+  method: string,
+  url: string,
+): string {
+  const oauth = new OAuth({
+    consumer: { key: credentials.appKey, secret: credentials.secret },
+    signature_method: 'HMAC-SHA1',
+    hash_function: (base, key) => createHmac('sha1', key).update(base).digest('base64'),
+  });
+  const data = oauth.authorize(
+    { url, method },
+    { key: credentials.accessToken, secret: credentials.accessTokenSecret },
+  );
+  return oauth.toHeader(data).Authorization;
+}

@@ -1,0 +1,203 @@
+import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
+import type { z } from 'zod';
+import {
+  AuthenticationError,
+  LivePersonApiError,
+  LivePersonNetworkError,
+  OutcomeUnknownError,
+  ResponseValidationError,
+  StaleRevisionError,
+} from './errors.js';
+
+/**
+ * The one HTTP stack every LivePerson call goes through: ky with the retry policy of
+ * LivePerson's guide, a per-attempt timeout, request counting and error mapping.
+ */
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number;
+  /** Pause before retry n (5xx, network, timeout); the last value repeats. */
+  delaysMs: readonly number[];
+  /** Cap on a server's Retry-After. */
+  maxRetryAfterMs: number;
+  /** Throttled (429): never retry sooner than this, whatever Retry-After says. */
+  minThrottleDelayMs: number;
+  /** Per attempt. */
+  timeoutMs: number;
+}
+
+/** LivePerson's retry guide: 5xx retried 3 times after 5, 10 and 15 s; 429 waits at least 1 s. */
+export const PRODUCTION_RETRY_POLICY: RetryPolicy = {
+  limit: 3,
+  delaysMs: [5_000, 10_000, 15_000],
+  maxRetryAfterMs: 60_000,
+  minThrottleDelayMs: 1_000,
+  timeoutMs: 30_000,
+};
+
+export interface Logger {
+  debug(message: string, attributes?: Record<string, unknown>): void;
+  info(message: string, attributes?: Record<string, unknown>): void;
+  warn(message: string, attributes?: Record<string, unknown>): void;
+  error(message: string, attributes?: Record<string, unknown>): void;
+}
+
+export const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Requests actually sent, retries and logins included: what the run summary reports. */
+export class RequestCounter {
+  readonly counts: Record<HttpMethod, number> = { GET: 0, POST: 0, PUT: 0, DELETE: 0 };
+  add(method: string): void {
+    const key = method.toUpperCase() as HttpMethod;
+    if (key in this.counts) this.counts[key] += 1;
+  }
+  snapshot(): Record<HttpMethod, number> {
+    return { ...this.counts };
+  }
+}
+
+export interface TransportOptions {
+  retry?: Partial<RetryPolicy> | undefined;
+  fetch?: typeof fetch | undefined;
+  logger?: Logger | undefined;
+  counter: RequestCounter;
+}
+
+const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "GET /api/account/1/configuration/le-users/skills": a call's name in logs and errors. */
+export function endpointOf(method: string, url: string | URL): string {
+  return `${method.toUpperCase()} ${new URL(url).pathname}`;
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  return Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
+}
+
+export function createTransport({
+  retry,
+  fetch: fetchImpl,
+  logger = SILENT_LOGGER,
+  counter,
+}: TransportOptions): {
+  http: KyInstance;
+  policy: RetryPolicy;
+} {
+  const policy: RetryPolicy = { ...PRODUCTION_RETRY_POLICY, ...retry };
+  const http = ky.create({
+    timeout: policy.timeoutMs,
+    throwHttpErrors: true,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    headers: { accept: 'application/json' },
+    retry: {
+      limit: policy.limit,
+      methods: ['get', 'put', 'delete', 'post'],
+      statusCodes: RETRY_STATUS_CODES,
+      afterStatusCodes: [413, 429, 503],
+      maxRetryAfter: policy.maxRetryAfterMs,
+      retryOnTimeout: true,
+      jitter: false,
+      delay: (attempt) => policy.delaysMs[Math.min(attempt, policy.delaysMs.length) - 1] ?? 0,
+    },
+    hooks: {
+      beforeRequest: [
+        (request) => {
+          counter.add(request.method);
+        },
+      ],
+      beforeRetry: [
+        async ({ request, error, retryCount }) => {
+          const status = error instanceof HTTPError ? error.response.status : undefined;
+          logger.warn('LivePerson call failed, retrying', {
+            endpoint: endpointOf(request.method, request.url),
+            status: status ?? error.name,
+            retry: retryCount,
+          });
+          if (status === 429 && error instanceof HTTPError) {
+            const waited = Math.min(retryAfterMs(error.response) ?? 0, policy.maxRetryAfterMs);
+            if (waited < policy.minThrottleDelayMs) await sleep(policy.minThrottleDelayMs - waited);
+          }
+        },
+      ],
+    },
+  });
+  return { http, policy };
+}
+
+/**
+ * A create must not be re-sent when its fate is unknown (a duplicate would follow); it is
+ * retried only when the server said it did not process it (429).
+ */
+export const CREATE_RETRY: Options['retry'] = {
+  shouldRetry: ({ error }) =>
+    error instanceof HTTPError && error.response.status === 429 ? undefined : false,
+};
+
+async function responseDetail(response: Response): Promise<string> {
+  try {
+    const text = (await response.text()).replace(/\s+/g, ' ').trim();
+    return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+  } catch {
+    return '';
+  }
+}
+
+/** Maps whatever a call threw to the client's named errors. */
+export async function toLivePersonError(error: unknown, method: string, url: string | URL): Promise<Error> {
+  const endpoint = endpointOf(method, url);
+  if (error instanceof HTTPError) {
+    const status = error.response.status;
+    const detail = await responseDetail(error.response);
+    if (status === 409) return new StaleRevisionError(endpoint, status, detail, { cause: error });
+    if (status === 401) return new AuthenticationError(endpoint, status, detail, { cause: error });
+    return new LivePersonApiError(endpoint, status, detail, { cause: error });
+  }
+  if (error instanceof TimeoutError || error instanceof TypeError || isAbort(error)) {
+    const reason =
+      error instanceof TimeoutError ? 'no answer before the timeout' : describeNetworkError(error);
+    return method.toUpperCase() === 'GET'
+      ? new LivePersonNetworkError(endpoint, reason, { cause: error })
+      : new OutcomeUnknownError(endpoint, `${reason}; the write may or may not have been applied`, {
+          cause: error,
+        });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
+/** Parses and validates a JSON answer, naming the endpoint and the JSON path when it is off. */
+export async function readJson<T>(response: Response, schema: z.ZodType<T>, endpoint: string): Promise<T> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    throw new ResponseValidationError(endpoint, `not JSON (${(error as Error).message})`, { cause: error });
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue?.path.length
+      ? issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+      : '(body)';
+    throw new ResponseValidationError(endpoint, `${path}: ${issue?.message ?? 'invalid'}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,217 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import { z } from 'zod';
+import {
+  type Skill,
+  SkillSchema,
+  type SpecialOccasion,
+  type SpecialOccasionDraft,
+  SpecialOccasionSchema,
+} from '../core/special-occasion.js';
+import { AuthSession } from './auth-session.js';
+import type { CredentialsProvider } from './credentials.js';
+import { DomainResolver } from './domain-api.js';
+import { AuthenticationError, LivePersonError, ResponseValidationError } from './errors.js';
+import {
+  CREATE_RETRY,
+  createTransport,
+  endpointOf,
+  type Logger,
+  RequestCounter,
+  type RetryPolicy,
+  readJson,
+  SILENT_LOGGER,
+  toLivePersonError,
+} from './http-transport.js';
+
+export const DEFAULT_CSDS_URL = 'https://api.liveperson.net';
+
+/** The two Account Config collections the importer uses, each with its own revision. */
+export type Collection = 'specialoccasion' | 'skills';
+
+const COLLECTION_PATHS: Record<Collection, { path: string; version: string }> = {
+  specialoccasion: { path: 'configuration/ac-common/specialoccasion', version: '1.0' },
+  skills: { path: 'configuration/le-users/skills', version: '2.0' },
+};
+
+export interface LivePersonClientOptions {
+  accountId: string;
+  credentials: CredentialsProvider;
+  /** Domain API base URL; `LP_CSDS_URL` in production. */
+  csdsUrl?: string | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  fetch?: typeof fetch | undefined;
+  logger?: Logger | undefined;
+}
+
+/** Either shape the API may answer a write with: the object, or an array mirroring the request. */
+function oneOrMany<T extends z.ZodType>(schema: T) {
+  return z.union([z.array(schema), schema.transform((item) => [item])]);
+}
+
+/**
+ * The LivePerson Account Config client: special occasions and skills, with one revision per
+ * collection read from `ac-revision`, sent as `If-Match` and chained from write to write.
+ */
+export class LivePersonClient {
+  readonly requests = new RequestCounter();
+  private readonly http: KyInstance;
+  private readonly domains: DomainResolver;
+  private readonly auth: AuthSession;
+  private readonly revisions = new Map<Collection, string>();
+  private readonly logger: Logger;
+
+  constructor(private readonly options: LivePersonClientOptions) {
+    this.logger = options.logger ?? SILENT_LOGGER;
+    const { http } = createTransport({
+      retry: options.retry,
+      fetch: options.fetch,
+      logger: this.logger,
+      counter: this.requests,
+    });
+    let csdsUrl: URL;
+    try {
+      csdsUrl = new URL(options.csdsUrl ?? DEFAULT_CSDS_URL);
+    } catch (error) {
+      throw new LivePersonError(
+        `LP_CSDS_URL "${options.csdsUrl}" is not a URL, e.g. https://api.liveperson.net`,
+        {
+          cause: error,
+        },
+      );
+    }
+    this.domains = new DomainResolver(http, csdsUrl, options.accountId);
+    this.auth = new AuthSession(options.credentials, http, this.domains, options.accountId, this.logger);
+    this.http = http.extend({
+      hooks: {
+        beforeRequest: [(request) => this.auth.authorize(request)],
+        afterResponse: [
+          async (_request, requestOptions, response) => {
+            if (response.status !== 401) return response;
+            // One fresh login per call: a second 401 means the credentials themselves are wrong.
+            if (requestOptions.context.reauthenticated) return response;
+            (requestOptions.context as { reauthenticated?: boolean }).reauthenticated = true;
+            await this.auth.reauthenticate();
+            return ky.retry({ delay: 0, code: 'REAUTHENTICATED' });
+          },
+        ],
+      },
+    });
+  }
+
+  /** The revision last seen for a collection (what the next write sends as If-Match). */
+  revision(collection: Collection): string | undefined {
+    return this.revisions.get(collection);
+  }
+
+  private async url(collection: Collection, suffix = '', query: Record<string, string> = {}): Promise<URL> {
+    const base = await this.domains.baseUrl('accountConfigReadWrite');
+    const { path, version } = COLLECTION_PATHS[collection];
+    const url = new URL(`/api/account/${encodeURIComponent(this.options.accountId)}/${path}${suffix}`, base);
+    url.searchParams.set('v', version);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    return url;
+  }
+
+  private async send(
+    collection: Collection,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: URL,
+    options: Options = {},
+  ): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.http(url, { ...options, method, context: { reauthenticated: false } });
+    } catch (error) {
+      const mapped = await toLivePersonError(error, method, url);
+      if (mapped instanceof AuthenticationError) {
+        const which = await this.auth.describe();
+        throw new AuthenticationError(
+          mapped.endpoint,
+          mapped.status,
+          `still not authorized after fresh credentials and a new login; check ${which} and its permissions`,
+          { cause: error },
+        );
+      }
+      this.logger.error('LivePerson call failed', {
+        endpoint: endpointOf(method, url),
+        error: mapped.message,
+      });
+      throw mapped;
+    }
+    const revision = response.headers.get('ac-revision') ?? response.headers.get('etag') ?? undefined;
+    if (revision === undefined) {
+      throw new ResponseValidationError(endpointOf(method, url), 'the ac-revision header is missing');
+    }
+    this.revisions.set(collection, revision.replace(/^W\/|"/g, ''));
+    return response;
+  }
+
+  private ifMatch(collection: Collection, method: string): Record<string, string> {
+    const revision = this.revisions.get(collection);
+    if (revision === undefined) {
+      throw new LivePersonError(`${method} on ${collection} needs its revision: read the collection first`);
+    }
+    return { 'if-match': revision };
+  }
+
+  async listSpecialOccasions(): Promise<SpecialOccasion[]> {
+    const url = await this.url('specialoccasion', '', { select: '$all' });
+    const response = await this.send('specialoccasion', 'GET', url);
+    return readJson(response, z.array(SpecialOccasionSchema), endpointOf('GET', url));
+  }
+
+  /** One POST. A lost answer is an OutcomeUnknownError: re-read and match by name before retrying. */
+  async createSpecialOccasion(draft: SpecialOccasionDraft): Promise<SpecialOccasion> {
+    const url = await this.url('specialoccasion');
+    const headers = this.revisions.has('specialoccasion') ? this.ifMatch('specialoccasion', 'POST') : {};
+    const response = await this.send('specialoccasion', 'POST', url, {
+      json: draft,
+      headers,
+      retry: CREATE_RETRY,
+    });
+    const [created] = await readJson(response, oneOrMany(SpecialOccasionSchema), endpointOf('POST', url));
+    if (!created) throw new ResponseValidationError(endpointOf('POST', url), 'the created object is missing');
+    return created;
+  }
+
+  /** One PUT with every changed object (full objects, array body). */
+  async updateSpecialOccasions(occasions: readonly SpecialOccasion[]): Promise<SpecialOccasion[]> {
+    const url = await this.url('specialoccasion');
+    const response = await this.send('specialoccasion', 'PUT', url, {
+      json: occasions,
+      headers: this.ifMatch('specialoccasion', 'PUT'),
+    });
+    return readJson(response, oneOrMany(SpecialOccasionSchema), endpointOf('PUT', url));
+  }
+
+  /** Soft-deletes by id, in one call (comma-separated ids). */
+  async deleteSpecialOccasions(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const url = await this.url('specialoccasion', `/${ids.join(',')}`);
+    const response = await this.send('specialoccasion', 'DELETE', url, {
+      headers: this.ifMatch('specialoccasion', 'DELETE'),
+    });
+    await response.arrayBuffer();
+  }
+
+  async listSkills(): Promise<Skill[]> {
+    const url = await this.url('skills', '', { select: '$all' });
+    const response = await this.send('skills', 'GET', url);
+    return readJson(response, z.array(SkillSchema), endpointOf('GET', url));
+  }
+
+  /** One PUT with whole skill objects: every field LivePerson sent comes back untouched. */
+  async updateSkills(skills: readonly Skill[]): Promise<Skill[]> {
+    const url = await this.url('skills');
+    const response = await this.send('skills', 'PUT', url, {
+      json: skills,
+      headers: this.ifMatch('skills', 'PUT'),
+    });
+    return readJson(response, oneOrMany(SkillSchema), endpointOf('PUT', url));
+  }
+
+  /** Logs out a bearer session. */
+  async close(): Promise<void> {
+    await this.auth.close();
+  }
+}
