@@ -69,6 +69,8 @@ export interface Fault {
   commitThenDrop?: boolean;
   /** Process the request, then send this raw body instead of the real one. */
   replaceBody?: string;
+  /** Process the request, then answer without the revision headers. */
+  dropRevisionHeader?: boolean;
 }
 
 interface Reply {
@@ -514,10 +516,15 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       fault?.replaceBody ??
       reply.raw ??
       (reply.body === undefined || reply.status === 304 ? '' : JSON.stringify(reply.body));
-    response.writeHead(reply.status, {
+    const headers: Record<string, string> = {
       ...(payload ? { 'content-type': 'application/json' } : {}),
       ...reply.headers,
-    });
+    };
+    if (fault?.dropRevisionHeader) {
+      delete headers['ac-revision'];
+      delete headers.etag;
+    }
+    response.writeHead(reply.status, headers);
     response.end(payload);
   });
   server.on('connection', (socket) => {

@@ -77,7 +77,7 @@ export function validateSpecialOccasion(body: unknown): string[] {
   if (body.deleted !== undefined && typeof body.deleted !== 'boolean')
     problems.push('deleted must be a boolean');
   if (!Array.isArray(body.events)) problems.push('events is required (an array)');
-  else body.events.forEach((event, index) => problems.push(...validateEvent(event, `events[${index}]`)));
+  else problems.push(...body.events.flatMap((event, index) => validateEvent(event, `events[${index}]`)));
   return problems;
 }
 
