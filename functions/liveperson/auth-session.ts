@@ -27,7 +27,8 @@ interface BearerSession {
 export class AuthSession {
   private credentials: LivePersonCredentials | undefined;
   private session: BearerSession | undefined;
-  private sessionPromise: Promise<BearerSession> | undefined;
+  private sessionPromise: Promise<BearerSession | undefined> | undefined;
+  private refreshedForLogin = false;
 
   constructor(
     private readonly provider: CredentialsProvider,
@@ -49,18 +50,25 @@ export class AuthSession {
 
   async authorize(request: Request): Promise<void> {
     const credentials = await this.current();
-    if (credentials.authType === 'oauth1') {
-      request.headers.set('authorization', signOAuth1(credentials, request.method, request.url));
-      return;
+    if (credentials.authType !== 'oauth1') {
+      this.sessionPromise ??= this.loginOrRefresh(credentials);
+      const session = await this.sessionPromise;
+      if (session) {
+        request.headers.set('authorization', `Bearer ${session.bearer}`);
+        return;
+      }
     }
-    this.sessionPromise ??= this.login(credentials);
-    const session = await this.sessionPromise;
-    request.headers.set('authorization', `Bearer ${session.bearer}`);
+    // Re-read credentials may have switched to an API key.
+    const current = await this.current();
+    if (current.authType === 'oauth1') {
+      request.headers.set('authorization', signOAuth1(current, request.method, request.url));
+    }
   }
 
   async reauthenticate(): Promise<void> {
     this.logger.warn('LivePerson answered 401: re-reading the credentials and authenticating again');
     this.credentials = await this.provider.refresh();
+    this.refreshedForLogin = true;
     this.session = undefined;
     this.sessionPromise = undefined;
   }
@@ -72,6 +80,21 @@ export class AuthSession {
     return url;
   }
 
+  /** A rejected login re-reads the credentials once (they may have been rotated) and tries again. */
+  private async loginOrRefresh(
+    credentials: Exclude<LivePersonCredentials, { authType: 'oauth1' }>,
+  ): Promise<BearerSession | undefined> {
+    try {
+      return await this.login(credentials);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError) || this.refreshedForLogin) throw error;
+      this.refreshedForLogin = true;
+      this.logger.warn('LivePerson login rejected: re-reading the credentials and trying once more');
+      this.credentials = await this.provider.refresh();
+      return this.credentials.authType === 'oauth1' ? undefined : this.login(this.credentials);
+    }
+  }
+
   private async login(
     credentials: Exclude<LivePersonCredentials, { authType: 'oauth1' }>,
   ): Promise<BearerSession> {
@@ -81,7 +104,6 @@ export class AuthSession {
     try {
       response = await this.http.post(url, { json: body });
     } catch (error) {
-      this.sessionPromise = undefined;
       const mapped = await toLivePersonError(error, 'POST', url);
       if (mapped instanceof AuthenticationError) {
         throw new AuthenticationError(

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   AuthenticationError,
   LivePersonApiError,
+  LivePersonError,
   LivePersonNetworkError,
   OutcomeUnknownError,
   ResponseValidationError,
@@ -105,6 +106,8 @@ export function createTransport({
       retryOnTimeout: true,
       jitter: false,
       delay: (attempt) => policy.delaysMs[Math.min(attempt, policy.delaysMs.length) - 1] ?? 0,
+      // Our own errors thrown from hooks (a failed login) are decisions, not transient faults.
+      shouldRetry: ({ error }) => (error instanceof LivePersonError ? false : undefined),
     },
     hooks: {
       beforeRequest: [
