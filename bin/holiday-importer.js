@@ -9,4 +9,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   now: () => new Date(),
+  env: process.env,
 });

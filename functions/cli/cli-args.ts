@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 
-export const COMMANDS = ['preview'] as const;
+export const COMMANDS = ['plan', 'apply', 'preview'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {

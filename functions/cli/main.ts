@@ -1,8 +1,14 @@
+import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { ConfigError, InputError } from '../core/errors.js';
 import { previewCalendars } from '../core/preview.js';
+import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
+import { runImport } from '../holiday-import/import-run.js';
+import type { CredentialsProvider } from '../liveperson/credentials.js';
+import type { Logger, RetryPolicy } from '../liveperson/http-transport.js';
 import { type CliOptions, parseCliArgs } from './cli-args.js';
 import { loadConfig } from './load-config.js';
-import { ANSI, LEGEND, PLAIN, renderCalendarPreview } from './month-grid.js';
+import { ANSI, LEGEND, type Palette, PLAIN, renderCalendarPreview } from './month-grid.js';
+import { formatSummary } from './summary-format.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, needsReview: 3 } as const;
 
@@ -11,24 +17,77 @@ export interface CliIo {
   stderr: (text: string) => void;
   colour: boolean;
   now: () => Date;
+  env: Record<string, string | undefined>;
 }
+
+/** How the CLI reaches the outside world; the demo swaps credentials for the sandbox's. */
+export interface CliDependencies {
+  credentialsFor: (secretId: string) => CredentialsProvider;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const DEFAULT_CLI_DEPENDENCIES: CliDependencies = {
+  credentialsFor: (secretId) => new SecretsManagerCredentials(secretId),
+};
+
+const OPTIONS = `Options:
+  --config <path>     Config file (default: config/holidays.json)
+  --year <yyyy>       Year to import; repeatable (default: this year .. + yearsAhead)
+  --calendar <name>   Only this calendar; repeatable (default: all)
+  --force             Overwrite hand edits (drift) and relink skills held by foreign occasions
+  --json              The run summary as JSON on stdout
+  -h, --help          Show help for a command`;
+
+const EXIT_CODES = `Exit codes: 0 done, 1 failure (network, API), 2 bad input (config, secret, arguments),
+            3 finished with drift or conflicts (nothing was lost; a person should look).`;
+
+const ENVIRONMENT = `Environment:
+  LP_CSDS_URL                       LivePerson Domain API (default https://api.liveperson.net)
+  AWS_REGION, AWS_PROFILE, ...      AWS credentials to read the secret named by "secretId"
+  AWS_ENDPOINT_URL_SECRETS_MANAGER  A Secrets Manager endpoint other than AWS's`;
 
 const USAGE = `Usage: holiday-importer <command> [options]
 
 Commands:
+  plan      Dry run: read LivePerson, print what would change per calendar (GET requests only)
+  apply     The same run, with the writes
   preview   Show the events each calendar would get, as a month grid and a list (no network)
 
-Options:
-  --config <path>     Config file (default: config/holidays.json)
-  --year <yyyy>       Year to compute; repeatable (default: this year .. + yearsAhead)
-  --calendar <name>   Only this calendar; repeatable (default: all)
-  --json              Machine-readable output on stdout
-  -h, --help          Show help for a command
+${OPTIONS}
 
-Exit codes: 0 done, 1 failure (network, API), 2 bad input (config, secret, arguments),
-            3 finished with drift or conflicts (a person should look).`;
+${ENVIRONMENT}
+
+${EXIT_CODES}`;
 
 const HELP: Record<string, string> = {
+  plan: `Usage: holiday-importer plan [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
+
+Reads the special occasions and skills once and prints, per calendar, what apply would do:
+create / update (events added and removed) / unchanged / drift / conflict, and the skill links.
+Nothing is written.
+
+Examples:
+  npx holiday-importer plan
+  npx holiday-importer plan --calendar "Holidays DE-BY" --year 2027
+  npx holiday-importer plan --json | jq '.calendars[] | {name, action}'
+
+${ENVIRONMENT}
+
+${EXIT_CODES}`,
+  apply: `Usage: holiday-importer apply [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
+
+Runs the plan with the writes: one POST per new special occasion, one PUT for all changed ones and
+one PUT for the skills to link. Objects without the importer's marker are never written; hand
+edits (drift) are only overwritten with --force.
+
+Examples:
+  npx holiday-importer plan && npx holiday-importer apply
+  npx holiday-importer apply --calendar "Holidays US" --year 2028
+  npx holiday-importer apply --force --calendar "Holidays DE-BY"
+
+${ENVIRONMENT}
+
+${EXIT_CODES}`,
   preview: `Usage: holiday-importer preview [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--json]
 
 Computes the special-occasion events of each calendar without any network access and prints
@@ -43,7 +102,7 @@ Examples:
 exactly as they would be written to LivePerson.`,
 };
 
-async function preview(options: CliOptions, io: CliIo): Promise<number> {
+async function preview(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
   const config = await loadConfig(options.config);
   const result = previewCalendars(config, {
     years: options.years,
@@ -55,14 +114,53 @@ async function preview(options: CliOptions, io: CliIo): Promise<number> {
     io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const palette = io.colour ? ANSI : PLAIN;
   for (const calendar of result.calendars) io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
   io.stdout(`${LEGEND}\n`);
   return EXIT.ok;
 }
 
+/** Progress and warnings go to stderr, one short line each; never a header or a secret. */
+function stderrLogger(io: CliIo): Logger {
+  const line = (level: string) => (message: string, attributes?: Record<string, unknown>) => {
+    const details = attributes && Object.keys(attributes).length > 0 ? ` ${JSON.stringify(attributes)}` : '';
+    io.stderr(`${level}${message}${details}\n`);
+  };
+  return { debug: () => {}, info: line(''), warn: line('warning: '), error: line('error: ') };
+}
+
+function exitCodeOf(summary: RunSummary): number {
+  if (hasFailures(summary)) return EXIT.failure;
+  if (needsReview(summary)) return EXIT.needsReview;
+  return EXIT.ok;
+}
+
+async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palette: Palette): Promise<number> {
+  const config = await loadConfig(options.config);
+  const dryRun = options.command === 'plan';
+  io.stderr(
+    `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
+  );
+  const summary = await runImport(
+    { trigger: 'manual', dryRun, years: options.years, calendars: options.calendars, force: options.force },
+    {
+      config,
+      credentials: deps.credentialsFor(config.secretId),
+      csdsUrl: io.env.LP_CSDS_URL,
+      retry: deps.retry,
+      logger: stderrLogger(io),
+      now: io.now,
+    },
+  );
+  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, palette));
+  return exitCodeOf(summary);
+}
+
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  deps: CliDependencies = DEFAULT_CLI_DEPENDENCIES,
+): Promise<number> {
   try {
     const options = parseCliArgs(argv);
     if (options.command === 'help') {
@@ -73,7 +171,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${HELP[options.command] ?? USAGE}\n`);
       return EXIT.ok;
     }
-    return await preview(options, io);
+    const palette = io.colour ? ANSI : PLAIN;
+    if (options.command === 'preview') return await preview(options, io, palette);
+    return await run(options, io, deps, palette);
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`${error instanceof ConfigError ? '' : 'Error: '}${error.message}\n`);

@@ -73,6 +73,7 @@ export interface CalendarPlan extends OccasionPlan {
 export interface OrphanPlan {
   name: string;
   occasionId: number;
+  events: number;
 }
 
 export interface RunPlan {
@@ -250,6 +251,6 @@ export function planRun(
   const names = new Set(configNames);
   const orphaned = state.occasions
     .filter((occasion) => !occasion.deleted && !names.has(occasion.name) && readMarker(occasion.description))
-    .map((occasion) => ({ name: occasion.name, occasionId: occasion.id }));
+    .map((occasion) => ({ name: occasion.name, occasionId: occasion.id, events: occasion.events.length }));
   return { calendars, orphaned };
 }

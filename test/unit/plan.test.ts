@@ -372,7 +372,7 @@ describe('planRun', () => {
       },
       NO_FORCE,
     );
-    expect(plan.orphaned).toEqual([{ name: 'Old calendar', occasionId: 1 }]);
+    expect(plan.orphaned).toEqual([{ name: 'Old calendar', occasionId: 1, events: 0 }]);
   });
 
   it('a calendar filtered out of the run is not an orphan', () => {

@@ -1,0 +1,103 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { InputError } from '../core/errors.js';
+import {
+  type CredentialsProvider,
+  type LivePersonCredentials,
+  LivePersonCredentialsSchema,
+} from '../liveperson/credentials.js';
+
+/** The secret is missing, unreadable or not one of the three shapes: fix the secret (exit 2). */
+export class SecretError extends InputError {
+  override name = 'SecretError';
+}
+
+/** Secrets Manager could not be reached at all: a failure of the run (exit 1), not of the input. */
+export class SecretUnavailableError extends Error {
+  override name = 'SecretUnavailableError';
+}
+
+const SHAPES =
+  'one of {"authType":"oauth1","appKey","secret","accessToken","accessTokenSecret"}, ' +
+  '{"authType":"login","username","password"} or ' +
+  '{"authType":"appLogin","username","appKey","secret","accessToken","accessTokenSecret"}';
+
+const INPUT_ERRORS: Record<string, string> = {
+  ResourceNotFoundException: 'does not exist (check "secretId" in the config and the AWS region)',
+  AccessDeniedException:
+    'cannot be read with the current AWS credentials (grant secretsmanager:GetSecretValue)',
+  DecryptionFailure: 'cannot be decrypted (grant kms:Decrypt on its key)',
+  InvalidRequestException: 'cannot be read now (is it scheduled for deletion?)',
+  InvalidParameterException: 'is not a valid secret name or ARN',
+  ValidationException: 'is not a valid secret name or ARN',
+};
+
+/** Describes what is wrong with the secret's JSON by field name, never by value. */
+export function parseSecret(secretId: string, text: string | undefined): LivePersonCredentials {
+  if (text === undefined)
+    throw new SecretError(
+      `Secret "${secretId}" has no string value; store the credentials as JSON: ${SHAPES}`,
+    );
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the text, i.e. the secret: it must not travel as a cause.
+    throw new SecretError(`Secret "${secretId}" is not JSON; store the credentials as ${SHAPES}`);
+  }
+  const result = LivePersonCredentialsSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (field === 'authType' || field === '') return '"authType" must be "oauth1", "login" or "appLogin"';
+    return `"${field}" is missing or not a non-empty string`;
+  });
+  throw new SecretError(
+    `Secret "${secretId}" does not hold LivePerson credentials: ${[...new Set(problems)].join('; ')}. Expected ${SHAPES}`,
+  );
+}
+
+/**
+ * Credentials from Secrets Manager (the SDK's standard endpoint settings apply, so
+ * AWS_ENDPOINT_URL_SECRETS_MANAGER reaches a local server). Read once per run; `refresh`
+ * reads again, for a 401 after a rotation.
+ */
+export class SecretsManagerCredentials implements CredentialsProvider {
+  private cached: Promise<LivePersonCredentials> | undefined;
+
+  constructor(
+    private readonly secretId: string,
+    private readonly client: SecretsManagerClient = new SecretsManagerClient({}),
+  ) {}
+
+  get(): Promise<LivePersonCredentials> {
+    this.cached ??= this.read();
+    this.cached.catch(() => {
+      this.cached = undefined;
+    });
+    return this.cached;
+  }
+
+  refresh(): Promise<LivePersonCredentials> {
+    this.cached = this.read();
+    return this.cached;
+  }
+
+  private async read(): Promise<LivePersonCredentials> {
+    let text: string | undefined;
+    try {
+      const answer = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
+      text = answer.SecretString;
+    } catch (error) {
+      const name = (error as Error).name;
+      const reason = INPUT_ERRORS[name];
+      if (reason) throw new SecretError(`Secret "${this.secretId}" ${reason}`, { cause: error });
+      throw new SecretUnavailableError(
+        `Secrets Manager could not be reached for secret "${this.secretId}": ${name}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    return parseSecret(this.secretId, text);
+  }
+}

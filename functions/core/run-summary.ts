@@ -1,0 +1,174 @@
+import { eventLastDate } from './canonical-events.js';
+import type { SkillReference } from './config-schema.js';
+import type { CalendarPlan, OccasionAction, RunPlan, SkillAction } from './plan.js';
+import type { Trigger } from './run-years.js';
+import type { SpecialOccasionEvent } from './special-occasion.js';
+
+/**
+ * The run summary of DESIGN.md: what the Lambda returns and `--json` prints. Built from the
+ * plan and from what applying it achieved; pure.
+ */
+
+export type CalendarAction =
+  | 'created'
+  | 'updated'
+  | 'unchanged'
+  | 'drift'
+  | 'conflict'
+  | 'orphaned'
+  | 'failed';
+export type SkillLinkAction = 'linked' | 'unchanged' | 'conflict' | 'missing' | 'failed';
+
+/** An event as a person reads it in a diff. */
+export interface EventLine {
+  date: string;
+  until?: string;
+  name: string;
+  working: boolean;
+  from?: string;
+  to?: string;
+}
+
+export interface SkillSummary {
+  skill: SkillReference;
+  skillId?: number;
+  action: SkillLinkAction;
+  error?: string;
+}
+
+export interface CalendarSummary {
+  name: string;
+  occasionId?: number;
+  action: CalendarAction;
+  eventsAdded: number;
+  eventsRemoved: number;
+  /** Events the special occasion holds after the run (or would, in a dry run). */
+  events: number;
+  skills: SkillSummary[];
+  /** The events added and removed (for drift: what `force` would change). */
+  changes?: { added: EventLine[]; removed: EventLine[] };
+  error?: string;
+}
+
+export interface RunSummary {
+  runId: string;
+  trigger: Trigger;
+  dryRun: boolean;
+  years: number[];
+  calendars: CalendarSummary[];
+  requests: { GET: number; POST: number; PUT: number; DELETE: number };
+  /** The run stopped before its time limit; the next run converges. */
+  incomplete?: boolean;
+}
+
+/** What applying achieved for one calendar; absent for calendars that needed no write. */
+export interface CalendarOutcome {
+  occasionId?: number;
+  /** The action when it differs from the plan's (a re-plan after a 409 or a lost answer). */
+  action?: OccasionAction;
+  error?: string;
+  eventsAdded?: SpecialOccasionEvent[];
+  eventsRemoved?: SpecialOccasionEvent[];
+  events?: number;
+}
+
+export interface SkillOutcome {
+  action: SkillLinkAction;
+  error?: string;
+}
+
+export const OCCASION_ACTIONS: Record<OccasionAction, CalendarAction> = {
+  create: 'created',
+  update: 'updated',
+  unchanged: 'unchanged',
+  drift: 'drift',
+  conflict: 'conflict',
+};
+
+const SKILL_ACTIONS: Record<SkillAction, SkillLinkAction> = {
+  link: 'linked',
+  unchanged: 'unchanged',
+  conflict: 'conflict',
+  missing: 'missing',
+};
+
+export function toEventLine(event: SpecialOccasionEvent): EventLine {
+  const date = event.start.dateTime.slice(0, 10);
+  const last = eventLastDate(event);
+  const from = event.start.dateTime.slice(11, 16);
+  const to = event.end.dateTime.slice(11, 16);
+  const wholeDay = (from === '' || from === '00:00') && (to === '' || to === '23:59' || to === '00:00');
+  return {
+    date,
+    ...(last !== date ? { until: last } : {}),
+    name: event.meta.name,
+    working: event.meta.working,
+    ...(wholeDay ? {} : { from, to }),
+  };
+}
+
+export function summarizeCalendar(
+  plan: CalendarPlan,
+  outcome: CalendarOutcome | undefined,
+  skillOutcomes: ReadonlyMap<SkillReference, SkillOutcome>,
+): CalendarSummary {
+  const action: CalendarAction = outcome?.error ? 'failed' : OCCASION_ACTIONS[outcome?.action ?? plan.action];
+  const added = outcome?.eventsAdded ?? plan.eventsAdded;
+  const removed = outcome?.eventsRemoved ?? plan.eventsRemoved;
+  const occasionId = outcome?.occasionId ?? plan.occasionId;
+  return {
+    name: plan.name,
+    ...(occasionId !== undefined ? { occasionId } : {}),
+    action,
+    eventsAdded: action === 'failed' ? 0 : added.length,
+    eventsRemoved: action === 'failed' ? 0 : removed.length,
+    events: outcome?.events ?? plan.events,
+    skills: plan.skills.map((skill) => {
+      const result = skillOutcomes.get(skill.ref);
+      return {
+        skill: skill.ref,
+        ...(skill.skill ? { skillId: skill.skill.id } : {}),
+        action: result?.action ?? SKILL_ACTIONS[skill.action],
+        ...((result?.error ?? skill.reason) ? { error: result?.error ?? skill.reason } : {}),
+      };
+    }),
+    ...(added.length > 0 || removed.length > 0
+      ? { changes: { added: added.map(toEventLine), removed: removed.map(toEventLine) } }
+      : {}),
+    ...(outcome?.error ? { error: outcome.error } : plan.reason ? { error: plan.reason } : {}),
+  };
+}
+
+export function orphanSummaries(plan: RunPlan): CalendarSummary[] {
+  return plan.orphaned.map((orphan) => ({
+    name: orphan.name,
+    occasionId: orphan.occasionId,
+    action: 'orphaned',
+    eventsAdded: 0,
+    eventsRemoved: 0,
+    events: orphan.events,
+    skills: [],
+    error:
+      'carries the importer marker but is no longer in the config; it is left as it is (delete it by hand if unwanted)',
+  }));
+}
+
+/** A run failed when a calendar or a skill link failed, or a configured skill does not exist. */
+export function hasFailures(summary: Pick<RunSummary, 'calendars'>): boolean {
+  return summary.calendars.some(
+    (calendar) =>
+      calendar.action === 'failed' ||
+      calendar.skills.some((skill) => skill.action === 'failed' || skill.action === 'missing'),
+  );
+}
+
+/** Nothing was lost, but a person should look: drift, conflicts, orphans. */
+export function needsReview(summary: Pick<RunSummary, 'calendars'>): boolean {
+  return summary.calendars.some(
+    (calendar) =>
+      calendar.action === 'drift' ||
+      calendar.action === 'conflict' ||
+      calendar.action === 'orphaned' ||
+      calendar.skills.some((skill) => skill.action === 'conflict'),
+  );
+}

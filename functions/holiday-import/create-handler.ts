@@ -1,0 +1,69 @@
+import type { Config } from '../core/config-schema.js';
+import { parseImportEvent } from '../core/import-event.js';
+import { hasFailures, type RunSummary } from '../core/run-summary.js';
+import type { CredentialsProvider } from '../liveperson/credentials.js';
+import type { Logger } from '../liveperson/http-transport.js';
+import { type RunMetrics, runImport } from './import-run.js';
+
+export interface HandlerDependencies {
+  config: Config;
+  logger: Logger;
+  metrics: RunMetrics & { publish(): void };
+  credentialsFor: (secretId: string) => CredentialsProvider;
+  csdsUrl?: string | undefined;
+}
+
+/** Thrown at the end of a run in which a calendar failed, so the invocation fails and alarms fire. */
+export class ImportFailedError extends Error {
+  override name = 'ImportFailedError';
+  constructor(readonly summary: RunSummary) {
+    const failed = summary.calendars
+      .filter(
+        (calendar) =>
+          calendar.action === 'failed' ||
+          calendar.skills.some((skill) => ['failed', 'missing'].includes(skill.action)),
+      )
+      .map(
+        (calendar) =>
+          `${calendar.name}: ${calendar.error ?? calendar.skills.find((skill) => skill.error)?.error ?? 'failed'}`,
+      );
+    super(`holiday import failed for ${failed.length} calendar(s): ${failed.join('; ')}`);
+  }
+}
+
+interface LambdaContext {
+  awsRequestId?: string;
+  getRemainingTimeInMillis?: () => number;
+}
+
+/** The Lambda entry, thin: event -> run -> summary. */
+export function createHandler(deps: HandlerDependencies) {
+  return async (event: unknown, context?: LambdaContext): Promise<RunSummary> => {
+    const request = parseImportEvent(event);
+    try {
+      const summary = await runImport(
+        {
+          trigger: request.trigger,
+          dryRun: request.dryRun ?? false,
+          years: request.years,
+          calendars: request.calendars,
+          force: request.force ?? false,
+        },
+        {
+          config: deps.config,
+          credentials: deps.credentialsFor(deps.config.secretId),
+          csdsUrl: deps.csdsUrl,
+          logger: deps.logger,
+          metrics: deps.metrics,
+          remainingTimeMs: context?.getRemainingTimeInMillis?.bind(context),
+          ...(context?.awsRequestId ? { runId: context.awsRequestId } : {}),
+        },
+      );
+      deps.logger.info('holiday-importer run summary', { summary });
+      if (hasFailures(summary)) throw new ImportFailedError(summary);
+      return summary;
+    } finally {
+      deps.metrics.publish();
+    }
+  };
+}
