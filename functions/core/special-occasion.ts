@@ -13,13 +13,29 @@ export const EventTimeSchema = z.looseObject({
   timeZone: z.string().min(1),
 });
 
-export const SpecialOccasionEventSchema = z.looseObject({
+const EventShapeSchema = z.looseObject({
   start: EventTimeSchema,
   end: EventTimeSchema,
   recurrence: z.array(z.string()).default([]),
   meta: z.looseObject({ working: z.boolean(), name: z.string().default('') }),
 });
-export type SpecialOccasionEvent = z.infer<typeof SpecialOccasionEventSchema>;
+export type SpecialOccasionEvent = z.infer<typeof EventShapeSchema>;
+
+/**
+ * Validates an event but keeps the object LivePerson sent (key order and all) whenever it is
+ * already complete: events the importer does not change go back byte for byte.
+ */
+export const SpecialOccasionEventSchema = z.unknown().transform((value, ctx): SpecialOccasionEvent => {
+  const result = EventShapeSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const raw = value as Partial<SpecialOccasionEvent>;
+  const complete = Array.isArray(raw.recurrence) && typeof raw.meta?.name === 'string';
+  return complete ? (raw as SpecialOccasionEvent) : result.data;
+});
 
 export const SpecialOccasionSchema = z.looseObject({
   id: z.number().int(),

@@ -2,7 +2,7 @@ import type { Config } from '../core/config-schema.js';
 import { parseImportEvent } from '../core/import-event.js';
 import { hasFailures, type RunSummary } from '../core/run-summary.js';
 import type { CredentialsProvider } from '../liveperson/credentials.js';
-import type { Logger } from '../liveperson/http-transport.js';
+import type { Logger, RetryPolicy } from '../liveperson/http-transport.js';
 import { type RunMetrics, runImport } from './import-run.js';
 
 export interface HandlerDependencies {
@@ -11,6 +11,7 @@ export interface HandlerDependencies {
   metrics: RunMetrics & { publish(): void };
   credentialsFor: (secretId: string) => CredentialsProvider;
   csdsUrl?: string | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
 }
 
 /** Thrown at the end of a run in which a calendar failed, so the invocation fails and alarms fire. */
@@ -53,6 +54,7 @@ export function createHandler(deps: HandlerDependencies) {
           config: deps.config,
           credentials: deps.credentialsFor(deps.config.secretId),
           csdsUrl: deps.csdsUrl,
+          retry: deps.retry,
           logger: deps.logger,
           metrics: deps.metrics,
           remainingTimeMs: context?.getRemainingTimeInMillis?.bind(context),

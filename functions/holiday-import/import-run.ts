@@ -392,28 +392,28 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   const outOfTime = () => (deps.remainingTimeMs ? deps.remainingTimeMs() < margin : false);
   const run = new ImportRun(client, desired, { force: request.force }, logger, runId, outOfTime);
   const years = [...new Set(desired.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
+  let plan: RunPlan;
   try {
     const state = await run.read(desired.some((calendar) => calendar.skills.length > 0));
-    const plan = planRun(
+    plan = planRun(
       desired,
       state,
       { force: request.force },
       deps.config.calendars.map((calendar) => calendar.name),
     );
     if (!request.dryRun) await run.apply(plan);
-    const summary = run.summary(plan, { runId, trigger: request.trigger, dryRun: request.dryRun, years });
-    recordMetrics(summary, deps.metrics);
-    logger.debug('holiday-importer run finished', {
-      runId,
-      dryRun: request.dryRun,
-      failed: hasFailures(summary),
-      actions: summary.calendars.map((calendar) => `${calendar.name}: ${calendar.action}`),
-      requests: summary.requests,
-    });
-    return summary;
   } finally {
     await client.close();
   }
+  // Built after the logout, so the request counts are the whole run's.
+  const summary = run.summary(plan, { runId, trigger: request.trigger, dryRun: request.dryRun, years });
+  recordMetrics(summary, deps.metrics);
+  logger.debug('holiday-importer run finished', {
+    runId,
+    failed: hasFailures(summary),
+    requests: summary.requests,
+  });
+  return summary;
 }
 
 function recordMetrics(summary: RunSummary, metrics: RunMetrics | undefined): void {

@@ -71,6 +71,8 @@ export interface Fault {
   replaceBody?: string;
   /** Process the request, then answer without the revision headers. */
   dropRevisionHeader?: boolean;
+  /** Runs before the request is handled: an out-of-band change, a session expiring. */
+  before?: (state: SandboxState) => void;
 }
 
 interface Reply {
@@ -495,6 +497,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     requests.push(entry);
 
     const fault = takeFault(method, url.pathname);
+    fault?.before?.(state);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.drop) {
       entry.status = -1;
