@@ -24,7 +24,6 @@ import type { LoggedRequest } from '../sandbox/sandbox-server.js';
 
 useAwsEnvironment();
 
-const SO_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/ac-common/specialoccasion`;
 const SKILLS_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/le-users/skills`;
 
 function calls(requests: readonly LoggedRequest[]): string[] {
@@ -288,7 +287,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     const putSkills = sandbox.current.requests.find(
       (request) => request.method === 'PUT' && request.path === SKILLS_PATH,
     );
-    expect((putSkills?.body as { name: string }[]).map((skill) => skill.name)).toEqual([
+    expect(((putSkills?.body ?? []) as { name: string }[]).map((skill) => skill.name)).toEqual([
       'Support DE',
       'Support UK',
     ]);
