@@ -34,11 +34,13 @@ function toIssues(input: unknown, error: z.ZodError): ConfigIssue[] {
     const value = valueAt(input, issue.path);
     const got = describeValue(value);
     const message =
-      issue.code !== 'custom'
-        ? `${lowerFirst(issue.message)}; got ${got}`
-        : value === undefined
-          ? issue.message
-          : `${got} ${issue.message}`;
+      issue.code === 'invalid_type' && value === undefined
+        ? `is required (${issue.expected})`
+        : issue.code !== 'custom'
+          ? `${lowerFirst(issue.message)}; got ${got}`
+          : value === undefined
+            ? issue.message
+            : `${got} ${issue.message}`;
     return [{ path: formatJsonPath(issue.path), message }];
   });
 }

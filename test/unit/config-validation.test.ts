@@ -190,7 +190,7 @@ describe('parseConfig rejects, naming the path, the value and what is allowed', 
       name: 'missing accountId',
       input: { secretId: 's', calendars: [{ name: 'A', regions: ['DE'] }] },
       path: 'accountId',
-      hint: /nothing/,
+      hint: /is required \(string\)/,
     },
     {
       name: 'no calendars',
