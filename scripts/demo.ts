@@ -65,7 +65,8 @@ try {
       console.log(`${occasion.name} #${occasion.id}: not the importer's, left untouched\n`);
       continue;
     }
-    const years = [...new Set(occasion.events.map(eventYear))].sort();
+    // One year is enough to see the shape; `npx holiday-importer preview` shows them all.
+    const years = [...new Set(occasion.events.map(eventYear))].sort().slice(0, 1);
     process.stdout.write(
       `${renderCalendarPreview({ name: `${occasion.name} #${occasion.id}`, timeZone: calendarTimeZone(calendar), years, events: occasion.events }, palette)}\n`,
     );

@@ -186,3 +186,24 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
     }
   });
 });
+
+describe('npm start (the demo)', () => {
+  it('plans, applies, plans again with nothing to do, and shows the stored occasions', async () => {
+    const { execFile } = await import('node:child_process');
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/demo.ts'],
+        { env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 },
+        (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+      );
+    });
+    expect(result.code).toBe(0);
+    const [, afterApply = ''] = result.stdout.split('=== 3.');
+    expect(afterApply).toMatch(/LivePerson requests: 3 GET, 0 POST, 0 PUT, 0 DELETE/);
+    expect(afterApply).toContain(
+      "Company events (made by hand) #4100000001: not the importer's, left untouched",
+    );
+    expect(result.stdout).toMatch(/LivePerson requests: 3 GET, 3 POST, 1 PUT, 0 DELETE/);
+  });
+});
