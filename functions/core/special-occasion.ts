@@ -6,10 +6,14 @@ import { z } from 'zod';
  * LivePerson added after this code was written.
  */
 
-export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/;
+/**
+ * What the importer writes is yyyy-MM-dd'T'HH:mm:ss; what it reads may be any form that starts
+ * with a date (date only, minutes, milliseconds), so a hand-made event never breaks a run.
+ */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}/;
 
 export const EventTimeSchema = z.looseObject({
-  dateTime: z.string().regex(DATE_TIME_PATTERN, 'yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss'),
+  dateTime: z.string().regex(DATE_TIME_PATTERN, 'must start with a date, yyyy-MM-dd'),
   timeZone: z.string().min(1),
 });
 

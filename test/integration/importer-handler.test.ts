@@ -349,6 +349,26 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     expect(error.message).toContain('No such skill');
   });
 
+  it('a hand-made occasion with events in other formats never breaks a run', async () => {
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
+      name: 'Odd formats',
+      description: null,
+      isDefault: false,
+      events: [
+        {
+          start: { dateTime: '2027-07-09T09:00', timeZone: 'Europe/Berlin' },
+          end: { dateTime: '2027-07-10', timeZone: 'Europe/Berlin' },
+          meta: { working: false },
+          recurrence: [],
+          extra: 1,
+        },
+      ],
+    });
+    const summary = await handler()({ trigger: 'monthly' });
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['created', 'created', 'created']);
+    expect(occasionNamed('Odd formats')?.events).toEqual([expect.objectContaining({ extra: 1 })]);
+  });
+
   it('drift and conflicts do not fail the invocation', async () => {
     sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
       name: 'Holidays US',
