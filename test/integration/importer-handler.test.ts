@@ -12,6 +12,7 @@ import {
   uniqueSecretId,
   useAwsEnvironment,
 } from '../helpers/importer-harness.js';
+import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
 import {
   registerSandboxCredentials,
@@ -20,30 +21,13 @@ import {
   SANDBOX_SECRET_VALUES,
   seedDemoScene,
 } from '../sandbox/sandbox-fixtures.js';
-import type { LoggedRequest } from '../sandbox/sandbox-server.js';
 
 useAwsEnvironment();
 
 const SKILLS_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/le-users/skills`;
 
-function calls(requests: readonly LoggedRequest[]): string[] {
-  return requests.map(
-    (request) => `${request.method} ${request.path.replace(`/api/account/${SANDBOX_ACCOUNT}`, '')}`,
-  );
-}
-const writes = (requests: readonly LoggedRequest[]) => requests.filter((request) => request.method !== 'GET');
-
 function byName(summary: RunSummary) {
   return Object.fromEntries(summary.calendars.map((calendar) => [calendar.name, calendar]));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the invocation to fail');
 }
 
 describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () => {
@@ -329,7 +313,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
         : calendar,
     );
     sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 400, times: 1 });
-    const error = await rejection(handler({ calendars: broken })({ trigger: 'monthly' }));
+    const error = await rejectionOf(handler({ calendars: broken })({ trigger: 'monthly' }));
     expect(error).toBeInstanceOf(ImportFailedError);
     const summary = (error as ImportFailedError).summary;
     const calendars = byName(summary);
@@ -382,7 +366,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
 
   it('little time left: no write starts, the run is reported incomplete and fails', async () => {
     const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 5_000 };
-    const error = await rejection(handler()({ trigger: 'monthly' }, context));
+    const error = await rejectionOf(handler()({ trigger: 'monthly' }, context));
     const summary = (error as ImportFailedError).summary;
     expect(summary.incomplete).toBe(true);
     expect(summary.runId).toBe('req-1');
@@ -405,7 +389,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     'a malformed secret ($name) fails before any LivePerson request, naming field not value',
     async ({ value, message }) => {
       await putSecret(secretId, value);
-      const error = await rejection(handler()({ trigger: 'monthly' }));
+      const error = await rejectionOf(handler()({ trigger: 'monthly' }));
       expect(error.name).toBe('SecretError');
       expect(error.message).toMatch(message);
       expect(error.message).toContain(secretId);
@@ -415,20 +399,22 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
   );
 
   it('a missing secret fails before any LivePerson request', async () => {
-    const error = await rejection(handler({ secretId: 'liveperson/does-not-exist' })({ trigger: 'monthly' }));
+    const error = await rejectionOf(
+      handler({ secretId: 'liveperson/does-not-exist' })({ trigger: 'monthly' }),
+    );
     expect(error.message).toMatch(/Secret "liveperson\/does-not-exist" does not exist/);
     expect(sandbox.current.requests).toEqual([]);
   });
 
   it('a bad event is rejected before anything else', async () => {
-    const error = await rejection(handler()({ trigger: 'weekly' }));
+    const error = await rejectionOf(handler()({ trigger: 'weekly' }));
     expect(error.name).toBe('InvalidEventError');
     expect(error.message).toContain('trigger');
     expect(sandbox.current.requests).toEqual([]);
   });
 
   it('an unknown calendar in the event is rejected before any request', async () => {
-    const error = await rejection(handler()({ trigger: 'manual', calendars: ['Nope'] }));
+    const error = await rejectionOf(handler()({ trigger: 'manual', calendars: ['Nope'] }));
     expect(error.message).toContain('Unknown calendar "Nope"');
     expect(sandbox.current.requests).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   StaleRevisionError,
 } from '../../functions/liveperson/errors.js';
 import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
+import { calls, rejectionOf } from '../helpers/request-log.js';
 import {
   AUTH_TYPES,
   type CapturedLog,
@@ -39,24 +40,8 @@ function draft(name = 'Holidays DE-BY', days = ['2027-01-01']): SpecialOccasionD
   };
 }
 
-/** "METHOD path" lines of the AC calls, what tests assert the exact sequence of. */
-function calls(requests: readonly LoggedRequest[]): string[] {
-  return requests.map(
-    (request) => `${request.method} ${request.path.replace(`/api/account/${SANDBOX_ACCOUNT}`, '')}`,
-  );
-}
-
 function acCalls(requests: readonly LoggedRequest[]): LoggedRequest[] {
   return requests.filter((request) => request.path.includes('/configuration/'));
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('LivePersonClient against the sandbox, over real HTTP', () => {
@@ -177,7 +162,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
         credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
         retry: FAST_RETRY,
       });
-      const error = await failure(client.listSpecialOccasions());
+      const error = await rejectionOf(client.listSpecialOccasions());
       expect(error).toBeInstanceOf(AuthenticationError);
       expect(error.message).toContain('/service/accountConfigReadWrite/baseURI.json');
       expect(acCalls(sandbox.current.requests)).toEqual([]);
@@ -214,7 +199,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
 
     it('5xx: 3 retries, then a LivePersonApiError naming the endpoint', async () => {
       sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', status: 503, times: 10 });
-      const error = await failure(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
+      const error = await rejectionOf(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
       expect(error).toBeInstanceOf(LivePersonApiError);
       expect(error.message).toContain(`GET ${SO_PATH} answered 503`);
       expect(acCalls(sandbox.current.requests)).toHaveLength(4);
@@ -222,7 +207,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
 
     it.each([400, 403, 404])('%i is never retried', async (status) => {
       sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', status, times: 5 });
-      const error = await failure(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
+      const error = await rejectionOf(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
       expect(error).toBeInstanceOf(LivePersonApiError);
       expect((error as LivePersonApiError).status).toBe(status);
       expect(acCalls(sandbox.current.requests)).toHaveLength(1);
@@ -240,7 +225,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       const client = clientFor(sandbox.current, 'oauth1');
       expect(await client.listSkills()).toEqual([]);
       sandbox.current.addFault({ method: 'GET', path: 'skills', drop: true, times: 10 });
-      const error = await failure(client.listSkills());
+      const error = await rejectionOf(client.listSkills());
       expect(error).toBeInstanceOf(LivePersonNetworkError);
       expect(error).not.toBeInstanceOf(OutcomeUnknownError);
       expect(error.message).toContain(`GET ${SKILLS_PATH} failed`);
@@ -250,7 +235,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       const client = clientFor(sandbox.current, 'oauth1');
       await client.listSpecialOccasions();
       sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', commitThenDrop: true });
-      const error = await failure(client.createSpecialOccasion(draft()));
+      const error = await rejectionOf(client.createSpecialOccasion(draft()));
       expect(error).toBeInstanceOf(OutcomeUnknownError);
       expect(error.message).toContain('may or may not have been applied');
       expect(acCalls(sandbox.current.requests).filter((request) => request.method === 'POST')).toHaveLength(
@@ -263,7 +248,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       const client = clientFor(sandbox.current, 'oauth1');
       await client.listSpecialOccasions();
       sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', drop: true });
-      expect(await failure(client.createSpecialOccasion(draft()))).toBeInstanceOf(OutcomeUnknownError);
+      expect(await rejectionOf(client.createSpecialOccasion(draft()))).toBeInstanceOf(OutcomeUnknownError);
       expect(acCalls(sandbox.current.requests).filter((request) => request.method === 'POST')).toHaveLength(
         1,
       );
@@ -276,7 +261,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 429, retryAfter: '0' });
       await client.createSpecialOccasion(draft('A'));
       sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 503 });
-      expect(await failure(client.createSpecialOccasion(draft('B')))).toBeInstanceOf(LivePersonApiError);
+      expect(await rejectionOf(client.createSpecialOccasion(draft('B')))).toBeInstanceOf(LivePersonApiError);
       const posts = acCalls(sandbox.current.requests).filter((request) => request.method === 'POST');
       expect(posts.map((request) => request.status)).toEqual([429, 200, 503]);
     });
@@ -286,7 +271,9 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       await client.listSpecialOccasions();
       const created = await client.createSpecialOccasion(draft());
       sandbox.current.addFault({ method: 'PUT', path: 'specialoccasion', commitThenDrop: true });
-      const error = await failure(client.updateSpecialOccasions([{ ...created, description: 'changed' }]));
+      const error = await rejectionOf(
+        client.updateSpecialOccasions([{ ...created, description: 'changed' }]),
+      );
       expect(error).toBeInstanceOf(StaleRevisionError);
       expect(sandbox.current.state.live(SANDBOX_ACCOUNT, 'specialoccasion')[0]?.description).toBe('changed');
     });
@@ -358,7 +345,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
           retry: FAST_RETRY,
           logger: capturingLogger(lines),
         });
-        const error = await failure(client.listSpecialOccasions());
+        const error = await rejectionOf(client.listSpecialOccasions());
         expect(error).toBeInstanceOf(AuthenticationError);
         expect(error.message).toMatch(kind);
         const everything = [error.message, String(error.cause), JSON.stringify(lines)].join('\n');
@@ -394,7 +381,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       await client.listSpecialOccasions();
       const created = await client.createSpecialOccasion(draft());
       sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', { ...draft('Someone else') });
-      const error = await failure(client.updateSpecialOccasions([{ ...created, description: 'mine' }]));
+      const error = await rejectionOf(client.updateSpecialOccasions([{ ...created, description: 'mine' }]));
       expect(error).toBeInstanceOf(StaleRevisionError);
       expect(acCalls(sandbox.current.requests).filter((request) => request.method === 'PUT')).toHaveLength(1);
       const fresh = await client.listSpecialOccasions();
@@ -420,7 +407,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       'a malformed answer ($name) is a ResponseValidationError naming the endpoint',
       async ({ body, message }) => {
         sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', replaceBody: body });
-        const error = await failure(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
+        const error = await rejectionOf(clientFor(sandbox.current, 'oauth1').listSpecialOccasions());
         expect(error).toBeInstanceOf(ResponseValidationError);
         expect(error.message).toContain(`GET ${SO_PATH}`);
         expect(error.message).toMatch(message);
@@ -429,7 +416,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
 
     it('an answer without a revision header is a ResponseValidationError', async () => {
       sandbox.current.addFault({ method: 'GET', path: 'skills', dropRevisionHeader: true });
-      const error = await failure(clientFor(sandbox.current, 'oauth1').listSkills());
+      const error = await rejectionOf(clientFor(sandbox.current, 'oauth1').listSkills());
       expect(error).toBeInstanceOf(ResponseValidationError);
       expect(error.message).toContain('ac-revision');
     });
@@ -454,17 +441,17 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
       const client = clientFor(sandbox.current, 'oauth1');
       await client.listSpecialOccasions();
       await client.createSpecialOccasion(draft());
-      const as400 = await failure(client.createSpecialOccasion(draft()));
+      const as400 = await rejectionOf(client.createSpecialOccasion(draft()));
       expect(as400).toBeInstanceOf(LivePersonApiError);
       expect(as400.message).toContain('already exists');
       sandbox.current.options.duplicateNameStatus = 409;
-      expect(await failure(client.createSpecialOccasion(draft()))).toBeInstanceOf(StaleRevisionError);
+      expect(await rejectionOf(client.createSpecialOccasion(draft()))).toBeInstanceOf(StaleRevisionError);
     });
 
     it('a validation 400 says what LivePerson rejected', async () => {
       const client = clientFor(sandbox.current, 'oauth1');
       await client.listSpecialOccasions();
-      const error = await failure(client.createSpecialOccasion(draft('x'.repeat(51))));
+      const error = await rejectionOf(client.createSpecialOccasion(draft('x'.repeat(51))));
       expect(error.message).toMatch(
         /POST .*specialoccasion answered 400.*name must be at most 50 characters/,
       );
