@@ -14,7 +14,8 @@ export const FAST_RETRY: Partial<RetryPolicy> = {
   delaysMs: [5, 10, 15],
   minThrottleDelayMs: 50,
   maxRetryAfterMs: 2_000,
-  timeoutMs: 1_500,
+  // Generous: a busy CI machine must never turn a slow answer into a lost one by accident.
+  timeoutMs: 5_000,
 };
 
 export type AuthType = keyof typeof SANDBOX_CREDENTIALS;

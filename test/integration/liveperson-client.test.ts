@@ -214,8 +214,8 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
     });
 
     it('a slow answer times out and is retried', async () => {
-      sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', delayMs: 600 });
-      const client = clientFor(sandbox.current, 'oauth1', { retry: { timeoutMs: 300 } });
+      sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', delayMs: 2_000 });
+      const client = clientFor(sandbox.current, 'oauth1', { retry: { timeoutMs: 700 } });
       expect(await client.listSpecialOccasions()).toEqual([]);
       expect(acCalls(sandbox.current.requests)).toHaveLength(2);
     });
