@@ -64,6 +64,16 @@ const ExtraEventSchema = z
     }
   });
 
+// Checked per element, so a bad code is reported even when other settings are wrong too.
+const RegionCode = z.string().superRefine((code, ctx) => {
+  if (!isKnownRegion(code)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not a date-holidays region code; nearest valid codes: ${nearestRegionCodes(code).join(', ')}`,
+    });
+  }
+});
+
 const SkillRef = z.union([
   z.string().trim().min(1, { error: 'a skill name must not be empty' }),
   z.number().int().positive({ error: 'a skill id is a positive whole number' }),
@@ -77,9 +87,14 @@ const CalendarSchema = z
       .min(1, { error: 'must not be empty' })
       .max(NAME_MAX_LENGTH, { error: `must be at most ${NAME_MAX_LENGTH} characters (LivePerson's limit)` })
       .describe('The special occasion name in LivePerson; unique'),
-    description: z.string().default(''),
+    description: z
+      .string()
+      .refine((text) => text.trim().length <= DESCRIPTION_MAX_LENGTH - MARKER_LENGTH, {
+        error: `must be at most ${DESCRIPTION_MAX_LENGTH - MARKER_LENGTH} characters: LivePerson allows ${DESCRIPTION_MAX_LENGTH} and the ownership marker takes ${MARKER_LENGTH}`,
+      })
+      .default(''),
     regions: z
-      .array(z.string())
+      .array(RegionCode)
       .min(1, { error: 'must list at least one date-holidays region code, e.g. ["DE-BY"]' })
       .describe('date-holidays codes: country[-state[-region]]'),
     types: z
@@ -90,12 +105,26 @@ const CalendarSchema = z
       .string()
       .regex(/^[a-z]{2}(-[a-z]{2})?$/, { error: 'must be an ISO 639-1 code such as "en", "de" or "en-us"' })
       .default('en'),
-    timeZone: z.string().optional().describe("IANA time zone; default: the region's"),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, {
+        error: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
+      })
+      .optional()
+      .describe("IANA time zone; default: the region's"),
     substitutes: z.enum(['include', 'exclude']).default('include'),
     partialDays: PartialDaysSchema.default({ mode: 'closed' }),
     extraEvents: z.array(ExtraEventSchema).default([]),
     exclude: z
-      .array(z.string().trim().min(1, { error: 'must not be empty' }))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, { error: 'must not be empty' })
+          .refine((entry) => !DATE_LIKE_PATTERN.test(entry) || isLocalDate(entry), {
+            error: 'looks like a date but is not a real one; use YYYY-MM-DD or a holiday name',
+          }),
+      )
       .default([])
       .describe('Dates (YYYY-MM-DD) or holiday names to leave out'),
     skills: z.array(SkillRef).default([]).describe('Skill names or ids to link to the special occasion'),
@@ -105,50 +134,15 @@ const CalendarSchema = z
       .describe('Take over an existing special occasion of the same name that the importer did not create'),
   })
   .superRefine((calendar, ctx) => {
-    const room = DESCRIPTION_MAX_LENGTH - MARKER_LENGTH;
-    if (calendar.description.trim().length > room) {
+    if (calendar.timeZone !== undefined) return;
+    const zones = new Set(calendar.regions.filter(isKnownRegion).map((code) => regionTimeZone(code)));
+    if (zones.size > 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['description'],
-        message: `must be at most ${room} characters: LivePerson allows ${DESCRIPTION_MAX_LENGTH} and the ownership marker takes ${MARKER_LENGTH}`,
+        path: ['timeZone'],
+        message: `is required: the regions lie in different time zones (${[...zones].join(', ')}); choose the one the contact center works in`,
       });
     }
-    calendar.regions.forEach((code, index) => {
-      if (!isKnownRegion(code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['regions', index],
-          message: `is not a date-holidays region code; nearest valid codes: ${nearestRegionCodes(code).join(', ')}`,
-        });
-      }
-    });
-    if (calendar.timeZone !== undefined) {
-      if (!isTimeZone(calendar.timeZone)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timeZone'],
-          message: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
-        });
-      }
-    } else {
-      const zones = new Set(calendar.regions.filter(isKnownRegion).map((code) => regionTimeZone(code)));
-      if (zones.size > 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timeZone'],
-          message: `is required: the regions lie in different time zones (${[...zones].join(', ')}); choose the one the contact center works in`,
-        });
-      }
-    }
-    calendar.exclude.forEach((entry, index) => {
-      if (DATE_LIKE_PATTERN.test(entry) && !isLocalDate(entry)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['exclude', index],
-          message: 'looks like a date but is not a real one; use YYYY-MM-DD or a holiday name',
-        });
-      }
-    });
   });
 
 export const ConfigSchema = z

@@ -217,6 +217,15 @@ describe('parseConfig rejects, naming the path, the value and what is allowed', 
     expect(issue).toMatch(hint);
   });
 
+  it('reports a bad region even when the calendar has other errors too', () => {
+    const issues = issuesOf(withCalendar({ name: undefined, regions: ['DE-XX'], exclude: ['2027-02-30'] }));
+    expect(issues).toEqual([
+      'calendars[0].name: is required (string)',
+      expect.stringMatching(/^calendars\[0\]\.regions\[0\]: "DE-XX" is not a date-holidays region code/),
+      expect.stringMatching(/^calendars\[0\]\.exclude\[0\]: "2027-02-30" looks like a date/),
+    ]);
+  });
+
   it('reports every problem at once', () => {
     expect(issuesOf(withCalendar({ regions: ['DE-XX'], name: '', timeZone: 'Nowhere' }))).toHaveLength(3);
   });
