@@ -10,7 +10,12 @@ import {
 import { AuthSession } from './auth-session.js';
 import type { CredentialsProvider } from './credentials.js';
 import { DomainResolver } from './domain-api.js';
-import { AuthenticationError, LivePersonError, ResponseValidationError } from './errors.js';
+import {
+  AuthenticationError,
+  LivePersonError,
+  ResponseValidationError,
+  StaleRevisionError,
+} from './errors.js';
 import {
   CREATE_RETRY,
   createTransport,
@@ -132,7 +137,9 @@ export class LivePersonClient {
           { cause: error },
         );
       }
-      this.logger.error('LivePerson call failed', {
+      // A stale revision is part of normal recovery (re-read, re-plan), not an operator's problem.
+      const level = mapped instanceof StaleRevisionError ? 'warn' : 'error';
+      this.logger[level]('LivePerson call failed', {
         endpoint: endpointOf(method, url),
         error: mapped.message,
       });
