@@ -31,6 +31,7 @@ export function desiredCalendars(config: Config, request: RunRequest): DesiredCa
     const years = runYears({ ...request, timeZone, yearsAhead: config.yearsAhead });
     return {
       name: calendar.name,
+      timeZone,
       description: calendar.description,
       years,
       events: buildCalendarEvents(calendar, years),

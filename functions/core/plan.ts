@@ -17,6 +17,8 @@ import type {
 /** One calendar as the run wants it. */
 export interface DesiredCalendar {
   name: string;
+  /** The IANA zone the events are written in. */
+  timeZone: string;
   /** The description without the ownership marker. */
   description: string;
   /** The years this run recomputes; events of other years are kept. */

@@ -1,6 +1,5 @@
-import { calendarTimeZone } from './calendar-events.js';
 import type { Config } from './config-schema.js';
-import { desiredCalendars, selectCalendars } from './desired-calendar.js';
+import { desiredCalendars } from './desired-calendar.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
 
 export interface CalendarPreview {
@@ -20,11 +19,9 @@ export function previewCalendars(
   config: Config,
   request: { years?: readonly number[]; calendars?: readonly string[]; now: Date },
 ): Preview {
-  const selected = selectCalendars(config, request.calendars);
-  const desired = desiredCalendars(config, { ...request, trigger: 'manual' });
-  const calendars = desired.map((calendar, index) => ({
+  const calendars = desiredCalendars(config, { ...request, trigger: 'manual' }).map((calendar) => ({
     name: calendar.name,
-    timeZone: calendarTimeZone(selected[index] ?? { regions: [] }),
+    timeZone: calendar.timeZone,
     years: [...calendar.years],
     events: [...calendar.events],
   }));

@@ -27,6 +27,7 @@ function off(date: string, name = `Holiday ${date}`): SpecialOccasionEvent {
 function desired(overrides: Partial<DesiredCalendar> = {}): DesiredCalendar {
   return {
     name: 'Holidays DE-BY',
+    timeZone: TZ,
     description: 'Public holidays',
     years: [2027],
     events: [off('2027-01-01'), off('2027-12-25')],
