@@ -1,9 +1,17 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
+import { InputError } from '../functions/core/errors.js';
+import { DeploymentSettingsError } from './deployment-settings.js';
+import { addHolidayImporter } from './holiday-importer-app.js';
 
-/**
- * Minimal CDK app. The function, schedules, alarms and cdk-nag checks arrive with the
- * deployment issue; the stack exists now so `cdk.json` and the layout are in place.
- */
 const app = new App();
-new Stack(app, 'HolidayImporter', { description: 'LivePerson holiday importer' });
+try {
+  await addHolidayImporter(app);
+} catch (error) {
+  // The same text the CLI prints for the same problem, and no stack trace around it.
+  if (error instanceof InputError || error instanceof DeploymentSettingsError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
 app.synth();

@@ -1,0 +1,122 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import * as z from 'zod';
+import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
+import { isTimeZone } from '../functions/core/local-date.js';
+
+/**
+ * Deployment settings: cdk.json "context" (or `-c key=value`), each with a default, validated
+ * before anything is built so a typo fails `cdk synth` with the key, the value and the fix.
+ */
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const RETENTION_DAYS = Object.values(RetentionDays).filter(
+  (value): value is number => typeof value === 'number',
+);
+
+// `-c key=value` always gives strings; cdk.json gives JSON types. Both are accepted.
+const integer = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
+
+export const DeploymentSettingsSchema = z
+  .object({
+    stackName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, {
+        error: 'must be a CloudFormation stack name: a letter, then letters, digits or hyphens',
+      })
+      .default(DEFAULT_STACK_NAME),
+    scheduleTimeZone: z
+      .string()
+      .refine(isTimeZone, { error: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' })
+      .default('UTC'),
+    yearlyTime: z
+      .string()
+      .regex(CLOCK_TIME, { error: 'must be a time of day as HH:MM' })
+      .default('03:00')
+      .describe('1 December at this time: imports next year'),
+    monthlyTime: z
+      .string()
+      .regex(CLOCK_TIME, { error: 'must be a time of day as HH:MM' })
+      .default('05:00')
+      .describe('Day 1 of every month at this time: keeps this year .. + yearsAhead'),
+    alarmEmail: optionalText.pipe(z.email({ error: 'must be an e-mail address' }).optional()),
+    alarmTopicArn: optionalText.pipe(
+      z
+        .string()
+        .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, {
+          error: 'must be an SNS topic ARN, arn:aws:sns:<region>:<account>:<name>',
+        })
+        .optional(),
+    ),
+    logRetentionDays: integer(1, 3653)
+      .refine((days) => RETENTION_DAYS.includes(days), {
+        error: `must be one of CloudWatch Logs' retention periods: ${RETENTION_DAYS.join(', ')}`,
+      })
+      .default(90),
+    reservedConcurrency: integer(0, 1)
+      .default(1)
+      .describe('1: runs never overlap; 0: no reservation (accounts whose concurrency quota is 10)'),
+    secretKmsKeyArn: optionalText.pipe(
+      z
+        .string()
+        .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
+          error: 'must be a KMS key ARN, arn:aws:kms:<region>:<account>:key/<id>',
+        })
+        .optional(),
+    ),
+    lpCsdsUrl: optionalText.pipe(
+      z.url({ error: 'must be a URL such as https://api.liveperson.net' }).optional(),
+    ),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.yearlyTime === settings.monthlyTime) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['monthlyTime'],
+        message: `must differ from yearlyTime (${settings.yearlyTime}): both schedules fire on 1 December`,
+      });
+    }
+    if (settings.alarmEmail && settings.alarmTopicArn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarmEmail'],
+        message: 'cannot be combined with alarmTopicArn: subscribe the address to that topic instead',
+      });
+    }
+  });
+
+export type DeploymentSettings = z.infer<typeof DeploymentSettingsSchema>;
+
+export const SETTING_KEYS = Object.keys(DeploymentSettingsSchema.shape) as (keyof DeploymentSettings)[];
+
+export class DeploymentSettingsError extends Error {
+  override name = 'DeploymentSettingsError';
+}
+
+/** Reads the settings from a context lookup (`node.tryGetContext`). */
+export function readDeploymentSettings(context: (key: string) => unknown): DeploymentSettings {
+  const input = Object.fromEntries(SETTING_KEYS.map((key) => [key, context(key) ?? undefined]));
+  const result = DeploymentSettingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '(context)');
+    return `  - ${key}: ${JSON.stringify(input[key])} ${issue.message}`;
+  });
+  throw new DeploymentSettingsError(
+    `Invalid deployment settings (cdk.json "context" or -c key=value):\n${problems.join('\n')}`,
+    { cause: result.error },
+  );
+}
+
+/** "05:30" -> { hour: '5', minute: '30' }, as cron fields. */
+export function cronTime(time: string): { hour: string; minute: string } {
+  const [, hour = '0', minute = '0'] = CLOCK_TIME.exec(time) ?? [];
+  return { hour: String(Number(hour)), minute: String(Number(minute)) };
+}

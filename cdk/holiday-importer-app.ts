@@ -1,0 +1,30 @@
+import type { App } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadConfig } from '../functions/cli/load-config.js';
+import { readDeploymentSettings } from './deployment-settings.js';
+import { HolidayImporterStack } from './holiday-importer-stack.js';
+
+/** The config the function bundles: its JSON import in functions/holiday-import/handler.ts. */
+export const BUNDLED_CONFIG_PATH = 'config/holidays.json';
+
+/**
+ * Adds the importer's stack to an app: settings from the context, the config validated with the
+ * CLI's own loader (so a bad config fails synth with the very message `holiday-importer` prints),
+ * and cdk-nag's AwsSolutions checks, which fail the synth on any unacknowledged finding.
+ */
+export async function addHolidayImporter(
+  app: App,
+  options: { configPath?: string } = {},
+): Promise<HolidayImporterStack> {
+  const settings = readDeploymentSettings((key) => app.node.tryGetContext(key));
+  const config = await loadConfig(options.configPath ?? BUNDLED_CONFIG_PATH);
+  const stack = new HolidayImporterStack(app, settings.stackName, {
+    stackName: settings.stackName,
+    description: 'holiday-importer: public holidays into LivePerson special occasions',
+    config,
+    settings,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stack;
+}

@@ -1,0 +1,293 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DeploymentSettingsError } from '../../cdk/deployment-settings.js';
+import { type CliIo, runCli } from '../../functions/cli/main.js';
+import { ConfigError } from '../../functions/core/errors.js';
+import { asList, policyStatements, synthStack } from './cdk-harness.js';
+
+const SETTINGS = { scheduleTimeZone: 'Europe/Berlin', yearlyTime: '03:00', monthlyTime: '05:30' };
+const { stack, template } = await synthStack(SETTINGS);
+const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function'));
+const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
+const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
+
+const temp = mkdtempSync(join(tmpdir(), 'holiday-cdk-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the function', () => {
+  it('runs the newest Node runtime on arm64 with reserved concurrency 1, sized memory and timeout', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      ReservedConcurrentExecutions: 1,
+      MemorySize: 512,
+      Timeout: 300,
+      Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
+    });
+  });
+
+  it('logs to its own log group with the configured retention, kept after a teardown', async () => {
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { RetentionInDays: 90 },
+      DeletionPolicy: 'Retain',
+    });
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: logGroupId } },
+    });
+    const { template: shorter } = await synthStack({ logRetentionDays: '30' });
+    shorter.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('retries a failed async invocation once, then sends it to the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: functionId },
+      MaximumRetryAttempts: 1,
+      MaximumEventAgeInSeconds: 21_600,
+      DestinationConfig: { OnFailure: { Destination: queueArn } },
+    });
+  });
+
+  it('leaves reserved concurrency off when the account cannot spare it', async () => {
+    const { template: unreserved } = await synthStack({ reservedConcurrency: 0 });
+    unreserved.hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: Match.absent(),
+    });
+  });
+
+  it('passes LP_CSDS_URL only when set', async () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LP_CSDS_URL: Match.absent() }) },
+    });
+    const { template: other } = await synthStack({ lpCsdsUrl: 'https://api.example.test' });
+    other.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LP_CSDS_URL: 'https://api.example.test' }) },
+    });
+  });
+});
+
+describe('the schedules', () => {
+  it.each([
+    ['yearly', 'cron(0 3 1 12 ? *)'],
+    ['monthly', 'cron(30 5 1 * ? *)'],
+  ])('%s: %s in the configured zone, no flexible window, bounded retries and the DLQ', (trigger, cron) => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: cron,
+      ScheduleExpressionTimezone: 'Europe/Berlin',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        Input: JSON.stringify({ trigger }),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: queueArn },
+      },
+    });
+  });
+
+  it('has exactly two schedules', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+  });
+
+  it('encrypts the dead-letter queue and refuses non-TLS access to it', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('permissions', () => {
+  const statements = policyStatements(template);
+
+  it('reads only the configured secret, only with GetSecretValue', () => {
+    const secretStatements = statements.filter(({ statement }) =>
+      asList(statement.Action as string | string[]).some((action) => action.startsWith('secretsmanager:')),
+    );
+    expect(secretStatements).toHaveLength(1);
+    const [only] = secretStatements;
+    expect(only?.statement.Action).toBe('secretsmanager:GetSecretValue');
+    expect(JSON.stringify(only?.statement.Resource)).toContain(':secret:liveperson/holiday-importer-??????');
+  });
+
+  it('grants nothing on "*"', () => {
+    for (const { statement } of statements) expect(asList(statement.Resource)).not.toContain('*');
+  });
+
+  it('uses no managed policies', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it.each([
+    [
+      'a complete ARN: that exact ARN',
+      'arn:aws:secretsmanager:eu-central-1:123456789012:secret:liveperson/importer-AbC123',
+      'arn:aws:secretsmanager:eu-central-1:123456789012:secret:liveperson/importer-AbC123',
+    ],
+    [
+      'a partial ARN: its random suffix',
+      'arn:aws:secretsmanager:eu-central-1:123456789012:secret:liveperson/importer',
+      'arn:aws:secretsmanager:eu-central-1:123456789012:secret:liveperson/importer-??????',
+    ],
+  ])('secretId as %s', async (_label, secretId, resource) => {
+    const configPath = join(temp, `config-${resource.length}.json`);
+    writeFileSync(configPath, JSON.stringify({ ...exampleConfigJson(), secretId }));
+    const { template: other } = await synthStack({}, { configPath });
+    const granted = policyStatements(other).filter(
+      ({ statement }) => statement.Action === 'secretsmanager:GetSecretValue',
+    );
+    expect(granted.map(({ statement }) => statement.Resource)).toEqual([resource]);
+  });
+
+  it('decrypts a customer-managed key only through Secrets Manager', async () => {
+    const keyArn = 'arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { template: other } = await synthStack({ secretKmsKeyArn: keyArn });
+    const kms = policyStatements(other).filter(({ statement }) =>
+      asList(statement.Action as string | string[]).some((action) => action.startsWith('kms:')),
+    );
+    expect(kms).toHaveLength(1);
+    expect(kms[0]?.statement).toMatchObject({
+      Action: 'kms:Decrypt',
+      Resource: keyArn,
+      Condition: { StringEquals: { 'kms:ViaService': expect.anything() } },
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+
+  it('sends every alarm to the topic', () => {
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it.each([
+    ['Errors', 'AWS/Lambda'],
+    ['Throttles', 'AWS/Lambda'],
+    ['ApproximateNumberOfMessagesVisible', 'AWS/SQS'],
+  ])('watches %s (%s)', (metricName, namespace) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: metricName,
+      Namespace: namespace,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('watches drift and conflicts with the service dimension Powertools publishes', () => {
+    const review = alarms.find((alarm) => alarm.Properties.Metrics);
+    const metrics = review?.Properties.Metrics as { Id: string; Expression?: string; MetricStat?: unknown }[];
+    expect(metrics.find((metric) => metric.Expression)?.Expression).toBe(
+      'drift + conflict + orphaned + skillsConflict',
+    );
+    for (const name of ['drift', 'conflict', 'orphaned', 'skillsConflict']) {
+      expect(metrics.find((metric) => metric.Id === name)?.MetricStat).toMatchObject({
+        Metric: {
+          Namespace: 'HolidayImporter',
+          MetricName: name,
+          Dimensions: [{ Name: 'service', Value: 'holiday-importer' }],
+        },
+      });
+    }
+  });
+
+  it('creates an e-mail subscription when alarmEmail is set', async () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const { template: other } = await synthStack({ alarmEmail: 'oncall@example.com' });
+    other.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+    });
+  });
+
+  it('uses an existing topic instead of creating one', async () => {
+    const topicArn = 'arn:aws:sns:eu-central-1:123456789012:ops-alarms';
+    const { template: other } = await synthStack({ alarmTopicArn: topicArn });
+    other.resourceCountIs('AWS::SNS::Topic', 0);
+    for (const alarm of Object.values(other.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties.AlarmActions).toEqual([topicArn]);
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('names the function, its ARN, the topic and the dead-letter queue', () => {
+    template.hasOutput('FunctionName', { Value: { Ref: functionId } });
+    template.hasOutput('FunctionArn', { Value: { 'Fn::GetAtt': [functionId, 'Arn'] } });
+    template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
+    template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: queueId } });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged finding on the stack', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('does report a finding that nobody acknowledged (the check is live)', () => {
+    const scratch = new Stack(new App(), 'Scratch');
+    new Queue(scratch, 'Plain');
+    const report = new AwsSolutionsChecks().validateScope(scratch);
+    expect(report.violations.map((violation) => violation.ruleName)).toContain('AwsSolutions-SQS3');
+  });
+});
+
+describe('bad input fails the synth', () => {
+  it('a bad config with the very message the CLI prints', async () => {
+    const configPath = join(temp, 'bad.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({ ...exampleConfigJson(), calendars: [{ name: 'X', regions: ['DE-XX'] }] }),
+    );
+    const error = await synthStack({}, { configPath }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    const stderr: string[] = [];
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: (text) => stderr.push(text),
+      colour: false,
+      now: () => new Date(),
+      env: {},
+    };
+    expect(await runCli(['preview', '--config', configPath], io)).toBe(2);
+    expect(`${(error as Error).message}\n`).toBe(stderr.join(''));
+    expect(stderr.join('')).toContain('calendars[0].regions[0]: "DE-XX" is not a date-holidays region code');
+  });
+
+  it.each([
+    [{ scheduleTimeZone: 'Europe/Berlln' }, 'scheduleTimeZone: "Europe/Berlln" must be an IANA time zone'],
+    [{ yearlyTime: '25:00' }, 'yearlyTime: "25:00" must be a time of day as HH:MM'],
+    [{ yearlyTime: '04:00', monthlyTime: '04:00' }, 'monthlyTime: "04:00" must differ from yearlyTime'],
+    [{ logRetentionDays: 42 }, 'logRetentionDays: 42 must be one of'],
+    [{ reservedConcurrency: '2' }, 'reservedConcurrency: "2"'],
+    [{ alarmEmail: 'not-an-address' }, 'alarmEmail: "not-an-address" must be an e-mail address'],
+    [{ alarmTopicArn: 'ops-alarms' }, 'alarmTopicArn: "ops-alarms" must be an SNS topic ARN'],
+  ])('settings %j', async (context, message) => {
+    const error = await synthStack(context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeploymentSettingsError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain('cdk.json "context"');
+  });
+});
+
+function exampleConfigJson(): Record<string, unknown> {
+  return JSON.parse(readFileSync('config/holidays.json', 'utf8'));
+}
