@@ -57,6 +57,18 @@ export function parseSecret(secretId: string, text: string | undefined): LivePer
 }
 
 /**
+ * A Secrets Manager client that cannot hang a run: a connection and a request timeout and
+ * bounded retries. The SDK's standard settings (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER,
+ * credentials) apply. The Lambda creates one per container and reuses it.
+ */
+export function createSecretsManagerClient(): SecretsManagerClient {
+  return new SecretsManagerClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  });
+}
+
+/**
  * Credentials from Secrets Manager (the SDK's standard endpoint settings apply, so
  * AWS_ENDPOINT_URL_SECRETS_MANAGER reaches a local server). Read once per run; `refresh`
  * reads again, for a 401 after a rotation.
@@ -66,7 +78,7 @@ export class SecretsManagerCredentials implements CredentialsProvider {
 
   constructor(
     private readonly secretId: string,
-    private readonly client: SecretsManagerClient = new SecretsManagerClient({}),
+    private readonly client: SecretsManagerClient = createSecretsManagerClient(),
   ) {}
 
   get(): Promise<LivePersonCredentials> {

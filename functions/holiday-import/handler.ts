@@ -1,14 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import configJson from '../../config/holidays.json' with { type: 'json' };
-import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
+import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { parseConfig } from '../core/config-validation.js';
 import { createHandler } from './create-handler.js';
 
 // Cold start: the bundled config is validated once; a bad one fails every invocation loudly.
 const config = parseConfig(configJson, 'config/holidays.json');
-const logger = new Logger({ serviceName: 'holiday-importer' });
-const metrics = new Metrics({ namespace: 'HolidayImporter', serviceName: 'holiday-importer' });
+const logger = new Logger({ serviceName: SERVICE_NAME });
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+// One client per container: warm invocations reuse its connection; each run still reads the secret.
+const secretsManager = createSecretsManagerClient();
 
 export const handler = createHandler({
   config,
@@ -22,6 +25,6 @@ export const handler = createHandler({
     count: (name, value) => metrics.addMetric(name, MetricUnit.Count, value),
     publish: () => metrics.publishStoredMetrics(),
   },
-  credentialsFor: (secretId) => new SecretsManagerCredentials(secretId),
+  credentialsFor: (secretId) => new SecretsManagerCredentials(secretId, secretsManager),
   csdsUrl: process.env.LP_CSDS_URL,
 });

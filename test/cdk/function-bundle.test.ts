@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
+import { awsEnvironment, exampleConfig, putSecret, useAwsEnvironment } from '../helpers/importer-harness.js';
+import { useSandbox } from '../helpers/sandbox-harness.js';
+import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
+
+/**
+ * The function asset exactly as `cdk synth` bundles it, loaded the way the Lambda runtime loads
+ * it: from a task folder with no node_modules, the AWS SDK resolvable only from outside it (as
+ * the Node.js runtime provides it), in UTC.
+ */
+
+const temp = mkdtempSync(join(tmpdir(), 'holiday-bundle-'));
+const taskDir = join(temp, 'var', 'task');
+const sandbox = useSandbox();
+let bundleFiles: string[] = [];
+
+beforeAll(async () => {
+  const outdir = join(temp, 'cdk.out');
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  await addHolidayImporter(app);
+  app.synth();
+  const assetDir = readdirSync(outdir)
+    .map((name) => join(outdir, name))
+    .find((path) => path.includes('asset.') && statSync(path).isDirectory());
+  if (!assetDir) throw new Error(`no asset folder in ${outdir}`);
+  bundleFiles = readdirSync(assetDir).sort();
+  mkdirSync(taskDir, { recursive: true });
+  for (const file of bundleFiles) copyFileSync(join(assetDir, file), join(taskDir, file));
+  mkdirSync(join(temp, 'node_modules'));
+  symlinkSync(resolve('node_modules/@aws-sdk'), join(temp, 'node_modules', '@aws-sdk'), 'dir');
+  useAwsEnvironment();
+}, 120_000);
+
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const RUNNER = `
+const { handler } = await import(process.env.BUNDLE_URL);
+const summary = await handler(JSON.parse(process.env.EVENT), {
+  awsRequestId: 'bundle-test',
+  getRemainingTimeInMillis: () => 300000,
+});
+process.stdout.write('SUMMARY ' + JSON.stringify(summary) + '\\n');
+`;
+
+function runBundle(event: unknown): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--enable-source-maps', '--input-type=module', '-e', RUNNER],
+      {
+        cwd: taskDir,
+        env: {
+          PATH: process.env.PATH,
+          TZ: 'UTC',
+          ...awsEnvironment(),
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          LP_CSDS_URL: sandbox.current.url,
+          BUNDLE_URL: pathToFileURL(join(taskDir, 'index.mjs')).href,
+          EVENT: JSON.stringify(event),
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the bundled function', () => {
+  it('is one ES module with its source map, the config inlined', () => {
+    expect(bundleFiles).toEqual(['index.mjs', 'index.mjs.map']);
+    const size = statSync(join(taskDir, 'index.mjs')).size;
+    console.log(`function bundle: ${(size / 1024).toFixed(0)} KiB minified (index.mjs)`);
+  });
+
+  it('imports without node_modules and runs a dry run against LivePerson', async () => {
+    seedDemoScene(sandbox.current.state);
+    await putSecret(exampleConfig().secretId, SANDBOX_CREDENTIALS.oauth1);
+    const result = await runBundle({ trigger: 'manual', dryRun: true });
+    expect(result.stderr).not.toContain('ERR_MODULE_NOT_FOUND');
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split('\n').find((text) => text.startsWith('SUMMARY '));
+    const summary = JSON.parse(line?.slice('SUMMARY '.length) ?? '{}');
+    expect(summary.dryRun).toBe(true);
+    expect(summary.calendars.map((calendar: { name: string }) => calendar.name)).toEqual(
+      exampleConfig().calendars.map((calendar) => calendar.name),
+    );
+    expect(summary.requests).toMatchObject({ POST: 0, PUT: 0, DELETE: 0 });
+    expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    // Powertools' JSON log lines: the run summary is logged for the operator.
+    expect(result.stdout).toContain('"message":"holiday-importer run summary"');
+  });
+});
