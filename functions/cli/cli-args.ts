@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 
-export const COMMANDS = ['plan', 'apply', 'preview'] as const;
+export const COMMANDS = ['plan', 'apply', 'preview', 'invoke'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -12,7 +12,15 @@ export interface CliOptions {
   calendars: string[];
   force: boolean;
   json: boolean;
+  /** invoke: run with writes (default: a dry run). */
+  apply: boolean;
+  /** invoke: the function name or ARN, instead of finding it through the stack. */
+  functionName?: string | undefined;
+  /** invoke: the stack whose outputs name the function. */
+  stack?: string | undefined;
 }
+
+const INVOKE_ONLY = ['apply', 'function', 'stack'] as const;
 
 export const DEFAULT_CONFIG_PATH = 'config/holidays.json';
 
@@ -37,6 +45,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. Run "holiday-importer --help".`,
     );
   }
+  if (command !== 'invoke') {
+    const misplaced = INVOKE_ONLY.find((option) => values[option] !== undefined);
+    if (misplaced) {
+      throw new InputError(
+        `--${misplaced} belongs to "invoke"${command === 'apply' && misplaced === 'apply' ? ' ("apply" writes already)' : ''}. Run "holiday-importer invoke --help".`,
+      );
+    }
+  }
+  for (const option of ['function', 'stack'] as const) {
+    if (values[option] !== undefined && values[option].trim() === '') {
+      throw new InputError(`--${option} needs a name. Run "holiday-importer invoke --help".`);
+    }
+  }
   return {
     command: command as Command | 'help',
     help: values.help ?? false,
@@ -45,6 +66,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     calendars: values.calendar ?? [],
     force: values.force ?? false,
     json: values.json ?? false,
+    apply: values.apply ?? false,
+    functionName: values.function,
+    stack: values.stack,
   };
 }
 
@@ -59,6 +83,9 @@ function parseOptions(argv: readonly string[]) {
       calendar: { type: 'string', multiple: true },
       force: { type: 'boolean' },
       json: { type: 'boolean' },
+      apply: { type: 'boolean' },
+      function: { type: 'string' },
+      stack: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
+import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { ConfigError, InputError } from '../core/errors.js';
+import type { ImportEvent } from '../core/import-event.js';
 import { previewCalendars } from '../core/preview.js';
 import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
 import { runImport } from '../holiday-import/import-run.js';
@@ -36,10 +40,13 @@ const OPTIONS = `Options:
   --calendar <name>   Only this calendar; repeatable (default: all)
   --force             Overwrite hand edits (drift) and relink skills held by foreign occasions
   --json              The run summary as JSON on stdout
+  --apply             invoke: run with the writes (default: a dry run)
+  --stack <name>      invoke: the stack whose outputs name the function (default: cdk.json's stackName)
+  --function <name>   invoke: the function name or ARN, instead of --stack
   -h, --help          Show help for a command`;
 
 const EXIT_CODES = `Exit codes: 0 done, 1 failure (network, API), 2 bad input (config, secret, arguments),
-            3 finished with drift or conflicts (nothing was lost; a person should look).`;
+            3 finished with drift, conflicts or orphans (nothing was lost; a person should look).`;
 
 const ENVIRONMENT = `Environment:
   LP_CSDS_URL                       LivePerson Domain API (default https://api.liveperson.net)
@@ -49,9 +56,10 @@ const ENVIRONMENT = `Environment:
 const USAGE = `Usage: holiday-importer <command> [options]
 
 Commands:
-  plan      Dry run: read LivePerson, print what would change per calendar (GET requests only)
+  plan      Dry run: read LivePerson, print what would change per calendar (no configuration writes)
   apply     The same run, with the writes
   preview   Show the events each calendar would get, as a month grid and a list (no network)
+  invoke    Run the deployed Lambda function (a dry run unless --apply) and print its summary
 
 ${OPTIONS}
 
@@ -64,7 +72,7 @@ const HELP: Record<string, string> = {
 
 Reads the special occasions and skills once and prints, per calendar, what apply would do:
 create / update (events added and removed) / unchanged / drift / conflict, and the skill links.
-Nothing is written.
+No configuration is written (a user or app login still logs in and out).
 
 Examples:
   npx holiday-importer plan
@@ -100,6 +108,29 @@ Examples:
 
 --json prints { "years": [...], "calendars": [{ "name", "timeZone", "events": [...] }] }, the events
 exactly as they would be written to LivePerson.`,
+  invoke: `Usage: holiday-importer invoke [--apply] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
+                              [--stack <name> | --function <name-or-arn>]
+
+Runs the deployed function synchronously with {"trigger":"manual", ...}: a dry run unless --apply,
+with its own bundled config. The function is found through the stack's "FunctionName" output
+(--stack, default: "stackName" in ./cdk.json, else ${DEFAULT_STACK_NAME}) or named with --function.
+Prints the run summary exactly as plan and apply do.
+
+Examples:
+  npx holiday-importer invoke
+  npx holiday-importer invoke --apply
+  npx holiday-importer invoke --apply --calendar "Holidays US" --year 2028 --json
+
+A function that is busy with another run (reserved concurrency 1) is not queued: exit 1, try
+again in a few minutes. A run that failed exits 1 with the function's error message; its log
+group holds the summary and every write.
+
+Environment:
+  AWS_REGION, AWS_PROFILE, ...      AWS credentials allowed cloudformation:DescribeStacks and
+                                    lambda:InvokeFunction
+  AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_CLOUDFORMATION   Endpoints other than AWS's
+
+${EXIT_CODES}`,
 };
 
 async function preview(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
@@ -134,6 +165,36 @@ function exitCodeOf(summary: RunSummary): number {
   return EXIT.ok;
 }
 
+function printSummary(summary: RunSummary, options: CliOptions, io: CliIo, palette: Palette): number {
+  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, palette));
+  return exitCodeOf(summary);
+}
+
+/** The stack `cdk deploy` made from this folder: cdk.json's "stackName" context, else the default. */
+async function defaultStackName(): Promise<string> {
+  try {
+    const cdkJson = JSON.parse(await readFile('cdk.json', 'utf8')) as { context?: { stackName?: unknown } };
+    const name = cdkJson.context?.stackName;
+    return typeof name === 'string' && name.trim() !== '' ? name : DEFAULT_STACK_NAME;
+  } catch {
+    return DEFAULT_STACK_NAME;
+  }
+}
+
+async function invoke(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
+  const functionName =
+    options.functionName ?? (await findFunctionName(options.stack ?? (await defaultStackName())));
+  const event: ImportEvent = {
+    trigger: 'manual',
+    dryRun: !options.apply,
+    ...(options.years.length > 0 ? { years: options.years } : {}),
+    ...(options.calendars.length > 0 ? { calendars: options.calendars } : {}),
+    ...(options.force ? { force: true } : {}),
+  };
+  io.stderr(`holiday-importer invoke: function ${functionName}${options.apply ? '' : ' (dry run)'}\n`);
+  return printSummary(await invokeImport(functionName, event), options, io, palette);
+}
+
 async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palette: Palette): Promise<number> {
   const config = await loadConfig(options.config);
   const dryRun = options.command === 'plan';
@@ -151,8 +212,7 @@ async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palett
       now: io.now,
     },
   );
-  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, palette));
-  return exitCodeOf(summary);
+  return printSummary(summary, options, io, palette);
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -173,6 +233,7 @@ export async function runCli(
     }
     const palette = io.colour ? ANSI : PLAIN;
     if (options.command === 'preview') return await preview(options, io, palette);
+    if (options.command === 'invoke') return await invoke(options, io, palette);
     return await run(options, io, deps, palette);
   } catch (error) {
     if (error instanceof InputError) {

@@ -15,6 +15,7 @@ import { type CapturedLog, capturingLogger, FAST_RETRY } from './sandbox-harness
 export function awsEnvironment(): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_SECRETS_MANAGER: inject('motoUrl'),
+    AWS_ENDPOINT_URL_CLOUDFORMATION: inject('motoUrl'),
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',

@@ -1,0 +1,181 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import * as z from 'zod';
+import { InputError } from '../core/errors.js';
+import type { ImportEvent } from '../core/import-event.js';
+import type { RunSummary } from '../core/run-summary.js';
+import { STACK_OUTPUTS } from './deployment-contract.js';
+
+/**
+ * The deployed importer as an operator reaches it: its function found through the stack's
+ * outputs (CloudFormation) and invoked synchronously (Lambda). The SDK's standard settings apply
+ * (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_CLOUDFORMATION).
+ */
+
+/** The stack or the function does not exist (here): a wrong name or region, exit 2. */
+export class DeploymentNotFoundError extends InputError {
+  override name = 'DeploymentNotFoundError';
+}
+
+/** The function refused the event or its own input (config, secret): exit 2. */
+export class FunctionInputError extends InputError {
+  override name = 'FunctionInputError';
+}
+
+/** The function ran and failed, or could not run (throttled, AWS unreachable): exit 1. */
+export class FunctionInvocationError extends Error {
+  override name = 'FunctionInvocationError';
+}
+
+/** Error types the handler throws for bad input (the InputError family of functions/core and aws/). */
+const INPUT_ERROR_TYPES = new Set(['InputError', 'ConfigError', 'InvalidEventError', 'SecretError']);
+
+// The importer's summary as the function returns it; checked, since it crosses a process boundary.
+const SkillSummarySchema = z.looseObject({
+  skill: z.union([z.string(), z.number()]),
+  skillId: z.number().optional(),
+  action: z.enum(['linked', 'unchanged', 'conflict', 'missing', 'failed']),
+  error: z.string().optional(),
+});
+const EventLineSchema = z.looseObject({
+  date: z.string(),
+  until: z.string().optional(),
+  name: z.string(),
+  working: z.boolean(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+const RunSummarySchema = z.looseObject({
+  runId: z.string(),
+  trigger: z.enum(['yearly', 'monthly', 'manual']),
+  dryRun: z.boolean(),
+  years: z.array(z.number()),
+  calendars: z.array(
+    z.looseObject({
+      name: z.string(),
+      occasionId: z.number().optional(),
+      action: z.enum(['created', 'updated', 'unchanged', 'drift', 'conflict', 'orphaned', 'failed']),
+      eventsAdded: z.number(),
+      eventsRemoved: z.number(),
+      events: z.number(),
+      skills: z.array(SkillSummarySchema),
+      changes: z.object({ added: z.array(EventLineSchema), removed: z.array(EventLineSchema) }).optional(),
+      error: z.string().optional(),
+    }),
+  ),
+  requests: z.object({ GET: z.number(), POST: z.number(), PUT: z.number(), DELETE: z.number() }),
+  incomplete: z.boolean().optional(),
+}) satisfies z.ZodType<RunSummary>;
+
+const FunctionErrorSchema = z.looseObject({
+  errorType: z.string().optional(),
+  errorMessage: z.string().optional(),
+});
+
+function awsProblem(error: unknown): string {
+  const name = (error as Error).name;
+  const message = (error as Error).message;
+  return message && message !== name ? `${name}: ${message}` : name;
+}
+
+/** The FunctionName output of the stack. */
+export async function findFunctionName(
+  stackName: string,
+  client = new CloudFormationClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+  }),
+): Promise<string> {
+  let outputs: { OutputKey?: string | undefined; OutputValue?: string | undefined }[];
+  try {
+    const answer = await client.send(new DescribeStacksCommand({ StackName: stackName }));
+    outputs = answer.Stacks?.[0]?.Outputs ?? [];
+  } catch (error) {
+    const region = await client.config.region().catch(() => 'the configured region');
+    if ((error as Error).name === 'ValidationError' && /does not exist/i.test((error as Error).message)) {
+      throw new DeploymentNotFoundError(
+        `Stack "${stackName}" does not exist in ${region}. Deploy it with "npx cdk deploy", or name it with --stack <name> (or the function with --function <name>), and check AWS_REGION / AWS_PROFILE.`,
+        { cause: error },
+      );
+    }
+    throw new FunctionInvocationError(
+      `CloudFormation could not describe stack "${stackName}" in ${region} (${awsProblem(error)}); check your AWS credentials and region.`,
+      { cause: error },
+    );
+  }
+  const name = outputs.find((output) => output.OutputKey === STACK_OUTPUTS.functionName)?.OutputValue;
+  if (!name) {
+    throw new DeploymentNotFoundError(
+      `Stack "${stackName}" has no "${STACK_OUTPUTS.functionName}" output: it is not the holiday importer's stack, or it predates it. Redeploy with "npx cdk deploy" or pass --function <name>.`,
+    );
+  }
+  return name;
+}
+
+/** Runs the deployed importer synchronously with one event and returns its summary. */
+export async function invokeImport(
+  functionName: string,
+  event: ImportEvent,
+  // Never retried: a second sync invoke of an apply would be a second run. The request timeout
+  // outlasts the longest Lambda timeout (15 minutes).
+  client = new LambdaClient({
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 16 * 60_000 },
+  }),
+): Promise<RunSummary> {
+  let answer: { FunctionError?: string | undefined; Payload?: Uint8Array | undefined };
+  try {
+    answer = await client.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'RequestResponse',
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      }),
+    );
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'ResourceNotFoundException') {
+      throw new DeploymentNotFoundError(
+        `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
+        { cause: error },
+      );
+    }
+    if (name === 'TooManyRequestsException') {
+      throw new FunctionInvocationError(
+        `Function "${functionName}" is busy: another run (a scheduled one, or another operator's) holds its single concurrent execution. Nothing was started; try again in a few minutes.`,
+        { cause: error },
+      );
+    }
+    throw new FunctionInvocationError(
+      `Lambda could not invoke "${functionName}" (${awsProblem(error)}); check your AWS credentials, region and lambda:InvokeFunction permission.`,
+      { cause: error },
+    );
+  }
+  const text = new TextDecoder().decode(answer.Payload ?? new Uint8Array());
+  let payload: unknown;
+  try {
+    payload = text === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    throw new FunctionInvocationError(`Function "${functionName}" answered with something that is not JSON`, {
+      cause: error,
+    });
+  }
+  if (answer.FunctionError) {
+    const failure = FunctionErrorSchema.safeParse(payload);
+    const type = failure.success ? (failure.data.errorType ?? answer.FunctionError) : answer.FunctionError;
+    const message = failure.success ? (failure.data.errorMessage ?? '') : '';
+    const text = `The run in "${functionName}" failed (${type}): ${message || 'no message'}`;
+    if (INPUT_ERROR_TYPES.has(type)) throw new FunctionInputError(text);
+    throw new FunctionInvocationError(
+      `${text}\nThe run summary and every write are in the function's log group.`,
+    );
+  }
+  const summary = RunSummarySchema.safeParse(payload);
+  if (!summary.success) {
+    const issue = summary.error.issues[0];
+    throw new FunctionInvocationError(
+      `Function "${functionName}" answered with something that is not a run summary (${issue?.path.join('.') || 'body'}: ${issue?.message}); is it the holiday importer?`,
+    );
+  }
+  return summary.data as RunSummary;
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STACK_OUTPUTS } from '../../functions/aws/deployment-contract.js';
+import { createStackWithOutputs } from '../helpers/cloudformation-stack.js';
+import {
+  awsEnvironment,
+  exampleConfig,
+  handlerFor,
+  putSecret,
+  uniqueSecretId,
+  useAwsEnvironment,
+} from '../helpers/importer-harness.js';
+import { type LambdaInvokeFake, startLambdaInvokeFake } from '../helpers/lambda-invoke-fake.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-harness.js';
+import { SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
+
+useAwsEnvironment();
+
+/**
+ * `holiday-importer invoke` as an operator runs it (a child process), against a local fake of
+ * the Lambda Invoke API that runs the real handler against the sandbox, with the stack's outputs
+ * in moto's CloudFormation and the secret in moto's Secrets Manager.
+ */
+
+const FUNCTION = 'holiday-importer-ImportFunction-fake';
+const MISSING_SKILL_FUNCTION = 'holiday-importer-missing-skill';
+const STACK = `HolidayImporterInvokeTest-${process.pid}`;
+
+const sandbox = useSandbox();
+let lambda: LambdaInvokeFake;
+
+beforeAll(async () => {
+  const secretId = uniqueSecretId();
+  await putSecret(secretId, SANDBOX_CREDENTIALS.oauth1);
+  const config = exampleConfig({ secretId });
+  const missingSkill = exampleConfig({
+    secretId,
+    calendars: [{ name: 'Holidays US', regions: ['US'], skills: ['No such queue'] }],
+  });
+  lambda = await startLambdaInvokeFake({
+    [FUNCTION]: { handler: handlerFor(config, sandbox.current.url), reservedConcurrency: 1 },
+    [MISSING_SKILL_FUNCTION]: {
+      handler: handlerFor(missingSkill, sandbox.current.url),
+      reservedConcurrency: 1,
+    },
+  });
+  await createStackWithOutputs(STACK, {
+    [STACK_OUTPUTS.functionName]: FUNCTION,
+    [STACK_OUTPUTS.functionArn]: `arn:aws:lambda:us-east-1:123456789012:function:${FUNCTION}`,
+  });
+});
+
+afterAll(async () => {
+  await lambda?.close();
+});
+
+beforeEach(() => {
+  seedDemoScene(sandbox.current.state);
+  lambda.invocations.length = 0;
+});
+
+const invoke = (args: string[]) =>
+  runCliProcess(['invoke', ...args], { ...awsEnvironment(), AWS_ENDPOINT_URL_LAMBDA: lambda.url });
+
+describe('holiday-importer invoke', () => {
+  it('is a dry run by default: the function found through the stack, the plan printed, nothing written', async () => {
+    const result = await invoke(['--stack', STACK]);
+    expect(result.stderr).toContain(`holiday-importer invoke: function ${FUNCTION} (dry run)`);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Plan (dry run, nothing written)');
+    expect(result.stdout).toMatch(/Holidays DE-BY\s+create \(\+\d+ -0 events/);
+    expect(lambda.invocations).toEqual([
+      {
+        functionName: FUNCTION,
+        invocationType: 'RequestResponse',
+        event: { trigger: 'manual', dryRun: true },
+        status: 200,
+      },
+    ]);
+    expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('--apply writes, prints the summary as JSON, and the next dry run finds nothing to do', async () => {
+    const applied = await invoke(['--stack', STACK, '--apply', '--json']);
+    expect(applied.code).toBe(3);
+    const summary = JSON.parse(applied.stdout);
+    expect(summary.dryRun).toBe(false);
+    expect(summary.calendars.map((calendar: { action: string }) => calendar.action)).toEqual([
+      'created',
+      'created',
+      'created',
+    ]);
+    expect(sandbox.current.state.live('12345678', 'specialoccasion')).toHaveLength(4);
+    const again = await invoke(['--function', FUNCTION, '--json']);
+    expect(JSON.parse(again.stdout).calendars.map((calendar: { action: string }) => calendar.action)).toEqual(
+      ['unchanged', 'unchanged', 'unchanged'],
+    );
+  });
+
+  it('passes years, calendars and force to the function as the event', async () => {
+    const result = await invoke([
+      '--function',
+      FUNCTION,
+      '--apply',
+      '--year',
+      '2028',
+      '--calendar',
+      'Holidays US',
+      '--force',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(lambda.invocations[0]?.event).toEqual({
+      trigger: 'manual',
+      dryRun: false,
+      years: [2028],
+      calendars: ['Holidays US'],
+      force: true,
+    });
+    expect(JSON.parse(result.stdout).years).toEqual([2028]);
+  });
+
+  it('a failed run: exit 1 with the function error message', async () => {
+    const result = await invoke(['--function', MISSING_SKILL_FUNCTION, '--apply']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`The run in "${MISSING_SKILL_FUNCTION}" failed (ImportFailedError)`);
+    expect(result.stderr).toContain('Holidays US: ');
+    expect(result.stderr).toContain('no skill named "No such queue" exists in the account');
+    expect(result.stdout).toBe('');
+  });
+
+  it('input the function rejects (an unknown calendar): exit 2 with its message', async () => {
+    const result = await invoke(['--function', FUNCTION, '--calendar', 'Holidays FR']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown calendar "Holidays FR"; the config has: "Holidays DE-BY"');
+  });
+
+  it('a busy function (a scheduled run holds its one concurrent execution): exit 1, says so, starts nothing', async () => {
+    // The scheduled run's first read is slow, so it is still running when the operator invokes.
+    sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', delayMs: 2_500 });
+    const scheduled = invoke(['--function', FUNCTION, '--apply']);
+    const deadline = Date.now() + 10_000;
+    while (lambda.running(FUNCTION) === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(lambda.running(FUNCTION)).toBe(1);
+    const operator = await invoke(['--function', FUNCTION, '--apply']);
+    expect(operator.code).toBe(1);
+    expect(operator.stderr).toContain(`Function "${FUNCTION}" is busy: another run`);
+    expect(operator.stderr).toContain('Nothing was started; try again in a few minutes');
+    expect((await scheduled).code).toBe(3);
+    expect(lambda.invocations.map((record) => record.status)).toEqual([200, 429]);
+  });
+
+  it('an unknown stack: exit 2, how to fix it, and no invocation', async () => {
+    const result = await invoke(['--stack', 'NoSuchStack']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Stack "NoSuchStack" does not exist in us-east-1');
+    expect(result.stderr).toContain('npx cdk deploy');
+    expect(lambda.invocations).toEqual([]);
+  });
+
+  it('a stack without the function output: exit 2', async () => {
+    const other = `SomeOtherStack-${process.pid}`;
+    await createStackWithOutputs(other, { BucketName: 'x' });
+    const result = await invoke(['--stack', other]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Stack "${other}" has no "FunctionName" output`);
+  });
+
+  it('an unknown function: exit 2', async () => {
+    const result = await invoke(['--function', 'no-such-function']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Function "no-such-function" does not exist');
+  });
+
+  it('options that belong to invoke are refused elsewhere, and secrets never show', async () => {
+    const result = await runCliProcess(['plan', '--apply']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--apply belongs to "invoke"');
+    const help = await runCliProcess(['invoke', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: holiday-importer invoke [--apply]');
+    const run = await invoke(['--function', FUNCTION, '--apply', '--json']);
+    for (const value of SANDBOX_SECRET_VALUES) {
+      expect(run.stdout).not.toContain(value);
+      expect(run.stderr).not.toContain(value);
+    }
+  });
+});
