@@ -109,6 +109,10 @@ export class HolidayImporterStack extends Stack {
     new CfnOutput(this, STACK_OUTPUTS.functionArn, { value: this.function.functionArn });
     new CfnOutput(this, STACK_OUTPUTS.alarmTopicArn, { value: this.alarmTopic.topicArn });
     new CfnOutput(this, STACK_OUTPUTS.deadLetterQueueUrl, { value: this.deadLetterQueue.queueUrl });
+    new CfnOutput(this, STACK_OUTPUTS.logGroupName, {
+      value: this.function.logGroup.logGroupName,
+      description: 'aws logs tail <this> shows the run summaries and the audit line of every write',
+    });
   }
 
   private schedule(

@@ -11,6 +11,7 @@ export const STACK_OUTPUTS = {
   functionArn: 'FunctionArn',
   alarmTopicArn: 'AlarmTopicArn',
   deadLetterQueueUrl: 'DeadLetterQueueUrl',
+  logGroupName: 'LogGroupName',
 } as const;
 
 /** Powertools puts every metric under this namespace with the dimension service=<SERVICE_NAME>. */

@@ -227,11 +227,13 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it('names the function, its ARN, the topic and the dead-letter queue', () => {
+  it('names the function, its ARN, the topic, the dead-letter queue and the log group', () => {
     template.hasOutput('FunctionName', { Value: { Ref: functionId } });
     template.hasOutput('FunctionArn', { Value: { 'Fn::GetAtt': [functionId, 'Arn'] } });
     template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
     template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: queueId } });
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    template.hasOutput('LogGroupName', { Value: { Ref: logGroupId } });
   });
 });
 
