@@ -12,13 +12,14 @@ import type { SpecialOccasionEvent } from './special-occasion.js';
 
 /** LivePerson rejects a day-off event whose daily recurrence exceeds 30 days. */
 export const MAX_OFF_DAYS_PER_EVENT = 30;
-const DAY_MS = 86_400_000;
 
 /** A whole day off. */
 export interface OffDay {
   kind: 'off';
   date: string;
   name: string;
+  /** Named in the config (`extraEvents`): wins over every computed holiday on its date. */
+  fromConfig?: boolean;
 }
 
 /** A time window on one day: reduced opening hours (working) or a partial closure. */
@@ -29,6 +30,7 @@ export interface WindowDay {
   working: boolean;
   from: string;
   to: string;
+  fromConfig?: boolean;
 }
 
 export type DayEntry = OffDay | WindowDay;
@@ -41,39 +43,104 @@ export function calendarTimeZone(calendar: Pick<CalendarConfig, 'timeZone' | 're
   return zone ?? 'UTC';
 }
 
-/** One date-holidays entry as the days it covers, honouring the half-day policy. */
-export function holidayToDays(holiday: HolidaysTypes.Holiday, partialDays: PartialDays): DayEntry[] {
-  const date = holiday.date.slice(0, 10);
-  const startsAt = holiday.date.slice(11, 16) || '00:00';
-  if (startsAt !== '00:00') {
-    switch (partialDays.mode) {
-      case 'ignore':
-        return [];
-      case 'reduced':
-        if (partialDays.opensAt && partialDays.opensAt < startsAt) {
-          return [
-            {
-              kind: 'window',
-              date,
-              name: holiday.name,
-              working: true,
-              from: partialDays.opensAt,
-              to: startsAt,
-            },
-          ];
-        }
-        // Opening after the holiday starts leaves no working time: the day is off.
-        return [{ kind: 'off', date, name: holiday.name }];
-      default:
-        return [{ kind: 'off', date, name: holiday.name }];
-    }
+/** A wall-clock reading of an instant: the local date and HH:MM. */
+export interface WallClock {
+  date: string;
+  time: string;
+}
+
+/**
+ * One date-holidays entry as the days it covers, from its start and end instants read as wall
+ * clock in the calendar's zone: every day it covers whole is a day off; a day it covers only in
+ * part (from a start time, until an end time, or both) is a half day, handled per `partialDays`.
+ */
+export function holidayToDays(
+  holiday: HolidaysTypes.Holiday,
+  partialDays: PartialDays,
+  timeZone: string,
+): DayEntry[] {
+  return spanToDays(
+    wallClock(holiday.start, timeZone),
+    wallClock(holiday.end, timeZone),
+    holiday.name,
+    partialDays,
+  );
+}
+
+/** The days of a span [start, end) given as wall clock; the end is exclusive. */
+export function spanToDays(
+  start: WallClock,
+  end: WallClock,
+  name: string,
+  partialDays: PartialDays,
+): DayEntry[] {
+  const days: DayEntry[] = [];
+  if (start.date === end.date) {
+    if (start.time < end.time) days.push(...partialDay(start.date, start.time, end.time, name, partialDays));
+    return days;
   }
-  const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS));
-  return Array.from({ length: days }, (_, index) => ({
-    kind: 'off',
-    date: addDays(date, index),
-    name: holiday.name,
-  }));
+  let date = start.date;
+  if (start.time !== '00:00') {
+    days.push(...partialDay(date, start.time, END_OF_DAY, name, partialDays));
+    date = addDays(date, 1);
+  }
+  for (; date < end.date; date = addDays(date, 1)) days.push({ kind: 'off', date, name });
+  if (end.time !== '00:00') days.push(...partialDay(end.date, '00:00', end.time, name, partialDays));
+  return days;
+}
+
+/** The last minute LivePerson's wall-clock windows can express on a day. */
+const END_OF_DAY = '23:59';
+
+/**
+ * A day the holiday covers from `from` to `to` only. `closed` takes the whole day off, `ignore`
+ * keeps normal hours, `reduced` keeps the normal hours outside the holiday: open from `opensAt`
+ * until a holiday that starts in the day (24 Dec from 14:00), closed only until one that ends in
+ * it (Ash Wednesday until 14:00) or during one that lies inside it.
+ */
+function partialDay(
+  date: string,
+  from: string,
+  to: string,
+  name: string,
+  partialDays: PartialDays,
+): DayEntry[] {
+  switch (partialDays.mode) {
+    case 'ignore':
+      return [];
+    case 'reduced': {
+      if (to === END_OF_DAY) {
+        const opensAt = partialDays.opensAt;
+        // Opening after the holiday starts leaves no working time: the day is off.
+        if (!opensAt || opensAt >= from) return [{ kind: 'off', date, name }];
+        return [{ kind: 'window', date, name, working: true, from: opensAt, to: from }];
+      }
+      return [{ kind: 'window', date, name, working: false, from, to }];
+    }
+    default:
+      return [{ kind: 'off', date, name }];
+  }
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the date and time a clock in `timeZone` shows. */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
 }
 
 export function extraEventToDay(extra: ExtraEvent): DayEntry {
@@ -96,24 +163,42 @@ export function isExcluded(day: DayEntry, exclude: readonly string[]): boolean {
   return exclude.some((entry) => entry === day.date || entry.toLowerCase() === name);
 }
 
+const holidayCache = new Map<string, HolidaysTypes.Holiday[]>();
+
+/**
+ * The holidays date-holidays lists for a region and year, computed in the calendar's zone (so a
+ * holiday's local dates are the calendar's dates), of the calendar's types. Memoised: a run asks
+ * for the same region and year for several years and calendars; the data is static.
+ */
 export function regionHolidays(
   region: string,
   year: number,
   calendar: Pick<CalendarConfig, 'types' | 'language' | 'substitutes'>,
+  timeZone: string,
 ): HolidaysTypes.Holiday[] {
-  const prefix = `${year}-`;
-  const holidays = holidaysFor(region, calendar.types);
+  const key = [
+    region,
+    year,
+    [...calendar.types].sort().join(','),
+    calendar.language,
+    calendar.substitutes,
+    timeZone,
+  ].join('|');
+  const cached = holidayCache.get(key);
+  if (cached) return cached;
+  const holidays = holidaysFor(region, calendar.types, timeZone);
   // "en" in the US means US English: prefer the region's own variant of the language.
   const language =
     holidays
       .getLanguages()
       .find((lang) => lang === calendar.language || lang.startsWith(`${calendar.language}-`)) ??
     calendar.language;
-  return holidays
+  const result = holidays
     .getHolidays(year, language)
     .filter((holiday) => calendar.types.includes(holiday.type))
-    .filter((holiday) => calendar.substitutes === 'include' || !holiday.substitute)
-    .filter((holiday) => holiday.date.startsWith(prefix));
+    .filter((holiday) => calendar.substitutes === 'include' || !holiday.substitute);
+  holidayCache.set(key, result);
+  return result;
 }
 
 function joinNames(names: readonly string[]): string {
@@ -121,14 +206,21 @@ function joinNames(names: readonly string[]): string {
 }
 
 /**
- * One entry per date and window: a whole day off absorbs everything else on its date
+ * One entry per date and window. What the config names explicitly (`extraEvents`) replaces the
+ * computed holidays of its date; otherwise a whole day off absorbs everything else on its date
  * (LivePerson lets "not working" win anyway); equal windows join their names.
  */
 export function mergeDays(entries: readonly DayEntry[]): DayEntry[] {
   const byDate = new Map<string, DayEntry[]>();
-  for (const entry of entries) byDate.set(entry.date, [...(byDate.get(entry.date) ?? []), entry]);
+  for (const entry of entries) {
+    const list = byDate.get(entry.date);
+    if (list) list.push(entry);
+    else byDate.set(entry.date, [entry]);
+  }
   const merged: DayEntry[] = [];
-  for (const [date, dayEntries] of byDate) {
+  for (const [date, all] of byDate) {
+    const configured = all.filter((entry) => entry.fromConfig);
+    const dayEntries = (configured.length > 0 ? configured : all).map(({ fromConfig: _, ...entry }) => entry);
     const offNames = dayEntries.filter((entry) => entry.kind === 'off').map((entry) => entry.name);
     if (offNames.length > 0) {
       merged.push({ kind: 'off', date, name: joinNames(offNames) });
@@ -193,13 +285,33 @@ export function windowToEvent(day: WindowDay, timeZone: string): SpecialOccasion
   };
 }
 
-/** The day entries of one calendar year, before merging. */
-export function calendarDays(calendar: CalendarConfig, year: number): DayEntry[] {
-  const holidayDays = calendar.regions
-    .flatMap((region) => regionHolidays(region, year, calendar))
-    .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays))
-    .filter((day) => !isExcluded(day, calendar.exclude));
-  const extraDays = calendar.extraEvents.filter((extra) => yearOf(extra.date) === year).map(extraEventToDay);
+/**
+ * The day entries of one calendar year, before merging: the days of every holiday that touches
+ * the year (one of the year before may run into it, one of the year after may be observed in it),
+ * clipped to the year, so each year's events are the same whatever other years a run covers.
+ */
+export function calendarDays(
+  calendar: CalendarConfig,
+  year: number,
+  timeZone = calendarTimeZone(calendar),
+): DayEntry[] {
+  const seen = new Set<string>();
+  const holidays = calendar.regions.flatMap((region) =>
+    [year - 1, year, year + 1]
+      .flatMap((each) => regionHolidays(region, each, calendar, timeZone))
+      .filter((holiday) => {
+        const key = `${region}|${holiday.name}|${holiday.start.toISOString()}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+  );
+  const holidayDays = holidays
+    .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays, timeZone))
+    .filter((day) => yearOf(day.date) === year && !isExcluded(day, calendar.exclude));
+  const extraDays = calendar.extraEvents
+    .filter((extra) => yearOf(extra.date) === year)
+    .map((extra): DayEntry => ({ ...extraEventToDay(extra), fromConfig: true }));
   return [...holidayDays, ...extraDays];
 }
 
@@ -210,7 +322,7 @@ export function buildCalendarEvents(
 ): SpecialOccasionEvent[] {
   const timeZone = calendarTimeZone(calendar);
   const events = [...new Set(years)].flatMap((year) => {
-    const merged = mergeDays(calendarDays(calendar, year));
+    const merged = mergeDays(calendarDays(calendar, year, timeZone));
     const offRuns = groupOffRuns(merged.filter((day): day is OffDay => day.kind === 'off'));
     const windows = merged.filter((day): day is WindowDay => day.kind === 'window');
     return [

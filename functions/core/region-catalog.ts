@@ -85,9 +85,12 @@ function editDistance(a: string, b: string): number {
 
 type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
 
-/** A date-holidays instance for a region that yields only the given holiday types. */
-export function holidaysFor(code: string, types: readonly HolidayType[]): Holidays {
-  const key = `${code}|${[...types].sort().join(',')}`;
+/**
+ * A date-holidays instance for a region that yields only the given holiday types, computing in
+ * `timeZone` (default: the region's own zone).
+ */
+export function holidaysFor(code: string, types: readonly HolidayType[], timeZone?: string): Holidays {
+  const key = `${code}|${[...types].sort().join(',')}|${timeZone ?? ''}`;
   let instance = instances.get(key);
   if (!instance) {
     const ref = parseRegionCode(code);
@@ -97,7 +100,7 @@ export function holidaysFor(code: string, types: readonly HolidayType[]): Holida
         ...(ref.state ? { state: ref.state } : {}),
         ...(ref.region ? { region: ref.region } : {}),
       },
-      { types: [...types] },
+      { types: [...types], ...(timeZone ? { timezone: timeZone } : {}) },
     );
     instances.set(key, instance);
   }

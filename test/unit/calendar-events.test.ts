@@ -9,9 +9,12 @@ import {
   mergeDays,
   type OffDay,
   offRunToEvent,
+  spanToDays,
+  wallClock,
 } from '../../functions/core/calendar-events.js';
-import { fingerprintEvents } from '../../functions/core/canonical-events.js';
+import { eventLastDate, fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
+import { addDays } from '../../functions/core/local-date.js';
 import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
 
 function calendar(overrides: Record<string, unknown>): CalendarConfig {
@@ -191,7 +194,9 @@ describe('buildCalendarEvents with real date-holidays data', () => {
     expect(lines).not.toContain('2027-11-01T00:00:00..23:59:59 off Allerheiligen');
     expect(lines.some((line) => line.includes('Fronleichnam'))).toBe(false);
     expect(lines).toContain('2027-07-16T00:00:00..23:59:59 off Betriebsausflug');
-    expect(lines).toContain('2027-01-06T00:00:00..23:59:59 off Heilige Drei Könige / Inventur');
+    // What the config names wins over the computed holiday of its date.
+    expect(lines).toContain('2027-01-06T00:00:00..23:59:59 off Inventur');
+    expect(lines.some((line) => line.includes('Heilige Drei Könige'))).toBe(false);
     expect(lines).toContain('2027-09-01T12:00:00..20:00:00 open Late opening');
     expect(lines.some((line) => line.startsWith('2028'))).toBe(false);
   });
@@ -212,58 +217,229 @@ describe('buildCalendarEvents with real date-holidays data', () => {
   });
 });
 
-describe('holidayToDays', () => {
-  const base = { type: 'public' as const, rule: 'x', name: 'H' };
-  const day = (date: string, hours: number) => ({
-    ...base,
+describe('spanToDays: a span [start, end) of wall clock as days off and half days', () => {
+  const at = (date: string, time = '00:00') => ({ date, time });
+  const closed = { mode: 'closed' as const };
+  const ignore = { mode: 'ignore' as const };
+  const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
+  const off = (date: string) => ({ kind: 'off', date, name: 'H' });
+  const window = (date: string, working: boolean, from: string, to: string) => ({
+    kind: 'window',
     date,
-    start: new Date('2027-05-01T00:00:00Z'),
-    end: new Date(Date.parse('2027-05-01T00:00:00Z') + hours * 3_600_000),
+    name: 'H',
+    working,
+    from,
+    to,
   });
   it.each([
     {
       name: 'one day',
-      holiday: day('2027-05-01 00:00:00', 24),
-      mode: { mode: 'closed' as const },
-      dates: ['2027-05-01'],
+      start: at('2027-05-01'),
+      end: at('2027-05-02'),
+      mode: closed,
+      days: [off('2027-05-01')],
     },
     {
       name: 'three days (P3D)',
-      holiday: day('2027-05-01 00:00:00', 72),
-      mode: { mode: 'closed' as const },
-      dates: ['2027-05-01', '2027-05-02', '2027-05-03'],
+      start: at('2027-05-01'),
+      end: at('2027-05-04'),
+      mode: closed,
+      days: [off('2027-05-01'), off('2027-05-02'), off('2027-05-03')],
     },
     {
-      name: 'DST day (23 h)',
-      holiday: day('2027-03-28 00:00:00', 23),
-      mode: { mode: 'closed' as const },
-      dates: ['2027-03-28'],
+      name: 'from 14:00, ignore',
+      start: at('2027-12-24', '14:00'),
+      end: at('2027-12-25'),
+      mode: ignore,
+      days: [],
     },
     {
-      name: 'islamic day starting at sunset (-0600)',
-      holiday: day('2027-03-09 00:00:00 -0600', 72),
-      mode: { mode: 'closed' as const },
-      dates: ['2027-03-09', '2027-03-10', '2027-03-11'],
+      name: 'from 14:00, closed: the whole day',
+      start: at('2027-12-24', '14:00'),
+      end: at('2027-12-25'),
+      mode: closed,
+      days: [off('2027-12-24')],
     },
     {
-      name: 'half day, ignore',
-      holiday: day('2027-12-24 14:00:00', 10),
-      mode: { mode: 'ignore' as const },
-      dates: [],
+      name: 'from 14:00, reduced: open from opensAt until it starts',
+      start: at('2027-12-24', '14:00'),
+      end: at('2027-12-25'),
+      mode: reduced,
+      days: [window('2027-12-24', true, '08:30', '14:00')],
     },
     {
-      name: 'half day, closed',
-      holiday: day('2027-12-24 14:00:00', 10),
-      mode: { mode: 'closed' as const },
-      dates: ['2027-12-24'],
+      name: 'from 08:00, reduced, opening after it starts: the day is off',
+      start: at('2027-12-24', '08:00'),
+      end: at('2027-12-25'),
+      mode: reduced,
+      days: [off('2027-12-24')],
     },
-  ])('$name', ({ holiday, mode, dates: expected }) => {
-    expect(holidayToDays(holiday, mode).map((entry) => entry.date)).toEqual(expected);
+    {
+      name: 'until 14:00 (Ash Wednesday), reduced: closed only until it ends',
+      start: at('2026-02-18'),
+      end: at('2026-02-18', '14:00'),
+      mode: reduced,
+      days: [window('2026-02-18', false, '00:00', '14:00')],
+    },
+    {
+      name: 'until 14:00, closed',
+      start: at('2026-02-18'),
+      end: at('2026-02-18', '14:00'),
+      mode: closed,
+      days: [off('2026-02-18')],
+    },
+    {
+      name: 'until 14:00, ignore',
+      start: at('2026-02-18'),
+      end: at('2026-02-18', '14:00'),
+      mode: ignore,
+      days: [],
+    },
+    {
+      name: 'inside a day, reduced: closed during it',
+      start: at('2026-02-18', '10:00'),
+      end: at('2026-02-18', '12:00'),
+      mode: reduced,
+      days: [window('2026-02-18', false, '10:00', '12:00')],
+    },
+    {
+      name: 'TR Bayram: 18:00 on the eve .. 12:00 on the day after, reduced',
+      start: at('2026-03-19', '18:00'),
+      end: at('2026-03-23', '12:00'),
+      mode: reduced,
+      days: [
+        window('2026-03-19', true, '08:30', '18:00'),
+        off('2026-03-20'),
+        off('2026-03-21'),
+        off('2026-03-22'),
+        window('2026-03-23', false, '00:00', '12:00'),
+      ],
+    },
+    {
+      name: 'TR Bayram, ignore: only the whole days',
+      start: at('2026-03-19', '18:00'),
+      end: at('2026-03-23', '12:00'),
+      mode: ignore,
+      days: [off('2026-03-20'), off('2026-03-21'), off('2026-03-22')],
+    },
+  ])('$name', ({ start, end, mode, days }) => {
+    expect(spanToDays(start, end, 'H', mode)).toEqual(days);
   });
 
-  it('half day, reduced: working from opensAt until the holiday starts', () => {
-    expect(holidayToDays(day('2027-12-24 14:00:00', 10), { mode: 'reduced', opensAt: '08:30' })).toEqual([
-      { kind: 'window', date: '2027-12-24', name: 'H', working: true, from: '08:30', to: '14:00' },
+  it('reads instants as wall clock in the zone: a 23-hour DST day is one whole day', () => {
+    const holiday = {
+      type: 'public' as const,
+      rule: 'x',
+      name: 'H',
+      date: '2027-03-28 00:00:00',
+      start: new Date('2027-03-27T23:00:00Z'),
+      end: new Date('2027-03-28T22:00:00Z'),
+    };
+    expect(holidayToDays(holiday, closed, 'Europe/Berlin')).toEqual([off('2027-03-28')]);
+    expect(wallClock(new Date('2027-03-28T22:00:00Z'), 'Europe/Berlin')).toEqual({
+      date: '2027-03-29',
+      time: '00:00',
+    });
+  });
+});
+
+describe('holidays that end or start mid-day, with real data (review item 1)', () => {
+  const TR_DAYS_AFTER = ['2026-03-23', '2027-03-12', '2027-05-20', '2028-02-29', '2028-05-09'];
+  const closedAllDay = (events: readonly SpecialOccasionEvent[], date: string) =>
+    events.some(
+      (event) =>
+        !event.meta.working &&
+        event.start.dateTime.slice(11) === '00:00:00' &&
+        event.end.dateTime.slice(11) === '23:59:59' &&
+        date >= event.start.dateTime.slice(0, 10) &&
+        date <= eventLastDate(event),
+    );
+
+  it.each(['reduced', 'ignore'] as const)('TR, %s: the day after a Bayram is not closed all day', (mode) => {
+    const events = buildCalendarEvents(
+      calendar({ regions: ['TR'], partialDays: mode === 'reduced' ? { mode, opensAt: '09:00' } : { mode } }),
+      [2026, 2027, 2028],
+    );
+    for (const date of TR_DAYS_AFTER) expect(closedAllDay(events, date), date).toBe(false);
+    // The Bayram days themselves are closed.
+    for (const date of ['2026-03-20', '2026-03-22', '2027-03-09', '2027-05-16']) {
+      expect(closedAllDay(events, date), date).toBe(true);
+    }
+  });
+
+  it('TR, reduced: closed only until noon on the day after', () => {
+    const events = buildCalendarEvents(
+      calendar({ regions: ['TR'], language: 'tr', partialDays: { mode: 'reduced', opensAt: '09:00' } }),
+      [2026],
+    );
+    expect(summarize(events.filter((event) => event.start.dateTime.startsWith('2026-03-23')))).toEqual([
+      '2026-03-23T00:00:00..12:00:00 off Ramazan Bayramı',
+    ]);
+  });
+
+  it('BR Ash Wednesday (until 14:00), reduced: closed until 14:00, not all day', () => {
+    const events = buildCalendarEvents(
+      calendar({
+        regions: ['BR'],
+        types: ['public', 'optional'],
+        partialDays: { mode: 'reduced', opensAt: '09:00' },
+      }),
+      [2026],
+    );
+    const ash = events.filter((event) => event.start.dateTime.startsWith('2026-02-18'));
+    expect(summarize(ash)).toEqual([expect.stringMatching(/^2026-02-18T00:00:00\.\.14:00:00 off /)]);
+  });
+});
+
+describe('a holiday that runs into the next year (review item 2)', () => {
+  it('SZ Incwala 2026-12-28 .. 2027-01-02 and New Year 2027: never two events on one date', () => {
+    const events = buildCalendarEvents(calendar({ regions: ['SZ'] }), [2026, 2027]);
+    const covered = new Map<string, number>();
+    for (const event of events) {
+      for (
+        let date = event.start.dateTime.slice(0, 10);
+        date <= eventLastDate(event);
+        date = addDays(date, 1)
+      ) {
+        covered.set(date, (covered.get(date) ?? 0) + 1);
+      }
+    }
+    expect([...covered].filter(([, count]) => count > 1)).toEqual([]);
+    expect(
+      summarize(
+        events.filter((event) => event.start.dateTime >= '2026-12-20' && event.start.dateTime < '2027-01-05'),
+      ),
+    ).toEqual([
+      '2026-12-25T00:00:00..23:59:59 off Christmas Day',
+      '2026-12-26T00:00:00..23:59:59 off Boxing Day',
+      '2026-12-28T00:00:00..23:59:59 off Incwala Festival RRULE:FREQ=DAILY;COUNT=4;INTERVAL=1',
+      "2027-01-01T00:00:00..23:59:59 off Incwala Festival / New Year's Day",
+      '2027-01-02T00:00:00..23:59:59 off Incwala Festival',
+    ]);
+  });
+
+  it("each year's events are the same whatever other years the run covers", () => {
+    const sz = calendar({ regions: ['SZ'] });
+    const of2027 = (events: readonly SpecialOccasionEvent[]) =>
+      events.filter((event) => event.start.dateTime.startsWith('2027-'));
+    expect(of2027(buildCalendarEvents(sz, [2027]))).toEqual(
+      of2027(buildCalendarEvents(sz, [2026, 2027, 2028])),
+    );
+  });
+});
+
+describe('what the config names wins over a computed holiday (review item 3)', () => {
+  it('a working extra event on a holiday: the opening is written, the holiday is not', () => {
+    const events = buildCalendarEvents(
+      calendar({
+        extraEvents: [
+          { name: 'Hotline open', date: '2027-10-03', working: true, from: '10:00', to: '14:00' },
+        ],
+      }),
+      [2027],
+    );
+    expect(summarize(events.filter((event) => event.start.dateTime.startsWith('2027-10-03')))).toEqual([
+      '2027-10-03T10:00:00..14:00:00 open Hotline open',
     ]);
   });
 });
