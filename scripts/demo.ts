@@ -4,8 +4,8 @@ import { ANSI, LEGEND, PLAIN, renderCalendarPreview } from '../functions/cli/mon
 import { calendarTimeZone } from '../functions/core/calendar-events.js';
 import { eventYear } from '../functions/core/canonical-events.js';
 import { readMarker } from '../functions/core/ownership-marker.js';
-import { SpecialOccasionSchema } from '../functions/core/special-occasion.js';
 import { staticCredentials } from '../functions/liveperson/credentials.js';
+import { SpecialOccasionListSchema } from '../functions/liveperson/wire-schemas.js';
 import {
   registerSandboxCredentials,
   SANDBOX_ACCOUNT,
@@ -59,7 +59,8 @@ try {
   banner('4. The special occasions now in LivePerson');
   const config = await loadConfig('config/holidays.json');
   for (const stored of sandbox.state.live(SANDBOX_ACCOUNT, 'specialoccasion')) {
-    const occasion = SpecialOccasionSchema.parse(stored);
+    const [occasion] = SpecialOccasionListSchema.parse([stored]);
+    if (!occasion) continue;
     const calendar = config.calendars.find((item) => item.name === occasion.name);
     if (!calendar || !readMarker(occasion.description)) {
       console.log(`${occasion.name} #${occasion.id}: not the importer's, left untouched\n`);

@@ -1,10 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { CredentialsProvider } from '../commons/interfaces.js';
 import { InputError } from '../core/errors.js';
-import {
-  type CredentialsProvider,
-  type LivePersonCredentials,
-  LivePersonCredentialsSchema,
-} from '../liveperson/credentials.js';
+import { type LivePersonCredentials, LivePersonCredentialsSchema } from '../liveperson/credentials.js';
 
 /** The secret is missing, unreadable or not one of the three shapes: fix the secret (exit 2). */
 export class SecretError extends InputError {

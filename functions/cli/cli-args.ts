@@ -12,6 +12,8 @@ export interface CliOptions {
   calendars: string[];
   force: boolean;
   json: boolean;
+  /** plan/apply: a deadline for the whole run, in seconds. */
+  timeoutSeconds?: number | undefined;
   /** invoke: run with writes (default: a dry run). */
   apply: boolean;
   /** invoke: the function name or ARN, instead of finding it through the stack. */
@@ -45,6 +47,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. Run "holiday-importer --help".`,
     );
   }
+  if (values.timeout !== undefined && command !== 'plan' && command !== 'apply') {
+    throw new InputError(
+      '--timeout belongs to "plan" and "apply" (the deployed function has its own timeout).',
+    );
+  }
   if (command !== 'invoke') {
     const misplaced = INVOKE_ONLY.find((option) => values[option] !== undefined);
     if (misplaced) {
@@ -66,6 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     calendars: values.calendar ?? [],
     force: values.force ?? false,
     json: values.json ?? false,
+    timeoutSeconds: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     apply: values.apply ?? false,
     functionName: values.function,
     stack: values.stack,
@@ -83,6 +91,7 @@ function parseOptions(argv: readonly string[]) {
       calendar: { type: 'string', multiple: true },
       force: { type: 'boolean' },
       json: { type: 'boolean' },
+      timeout: { type: 'string' },
       apply: { type: 'boolean' },
       function: { type: 'string' },
       stack: { type: 'string' },
@@ -99,4 +108,14 @@ function parseYear(text: string): number {
     );
   }
   return year;
+}
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds <= 0 || seconds > 86_400) {
+    throw new InputError(
+      `--timeout "${text}" is not a number of seconds; give e.g. --timeout 120 (at most 86400)`,
+    );
+  }
+  return seconds;
 }

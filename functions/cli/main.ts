@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
+import type { CredentialsProvider, Logger, RetryPolicy } from '../commons/interfaces.js';
 import { ConfigError, InputError } from '../core/errors.js';
 import type { ImportEvent } from '../core/import-event.js';
 import { previewCalendars } from '../core/preview.js';
 import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
-import { runImport } from '../holiday-import/import-run.js';
-import type { CredentialsProvider } from '../liveperson/credentials.js';
-import type { Logger, RetryPolicy } from '../liveperson/http-transport.js';
+import { runImport } from '../import-run/import-run.js';
 import { type CliOptions, parseCliArgs } from './cli-args.js';
 import { loadConfig } from './load-config.js';
 import { ANSI, LEGEND, type Palette, PLAIN, renderCalendarPreview } from './month-grid.js';
@@ -40,6 +39,8 @@ const OPTIONS = `Options:
   --calendar <name>   Only this calendar; repeatable (default: all)
   --force             Overwrite hand edits (drift) and relink skills held by foreign occasions
   --json              The run summary as JSON on stdout
+  --timeout <seconds> plan/apply: a deadline for the whole run (default: none); at it the run stops
+                      writing, logs out and reports what it did (incomplete, exit 1)
   --apply             invoke: run with the writes (default: a dry run)
   --stack <name>      invoke: the stack whose outputs name the function (default: cdk.json's stackName)
   --function <name>   invoke: the function name or ARN, instead of --stack
@@ -68,7 +69,7 @@ ${ENVIRONMENT}
 ${EXIT_CODES}`;
 
 const HELP: Record<string, string> = {
-  plan: `Usage: holiday-importer plan [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
+  plan: `Usage: holiday-importer plan [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json] [--timeout <s>]
 
 Reads the special occasions and skills once and prints, per calendar, what apply would do:
 create / update (events added and removed) / unchanged / drift / conflict, and the skill links.
@@ -82,7 +83,7 @@ Examples:
 ${ENVIRONMENT}
 
 ${EXIT_CODES}`,
-  apply: `Usage: holiday-importer apply [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
+  apply: `Usage: holiday-importer apply [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json] [--timeout <s>]
 
 Runs the plan with the writes: one POST per new special occasion, one PUT for all changed ones and
 one PUT for the skills to link. Objects without the importer's marker are never written; hand
@@ -210,6 +211,9 @@ async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palett
       retry: deps.retry,
       logger: stderrLogger(io),
       now: io.now,
+      ...(options.timeoutSeconds !== undefined
+        ? { deadline: Date.now() + options.timeoutSeconds * 1000 }
+        : {}),
     },
   );
   return printSummary(summary, options, io, palette);

@@ -2,16 +2,34 @@ import { createHash } from 'node:crypto';
 import { addDays, yearOf } from './local-date.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(.*)$/;
+
 /**
- * One event in a fixed key order with only the fields LivePerson defines. Two events that
- * mean the same thing serialize to the same string, whatever order the API sent the keys in.
+ * The importer's form of a wall-clock time, yyyy-MM-dd'T'HH:mm:ss: LivePerson may hand back
+ * `T00:00` for `T00:00:00` or add milliseconds; a date alone stays a date alone. An end at `23:59`
+ * without seconds is LivePerson's own "end of day" (the UI's), i.e. the importer's `23:59:59`.
+ */
+export function normalizeDateTime(value: string, end = false): string {
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return value;
+  const [, date, hours, minutes, seconds, rest = ''] = match;
+  if (hours === undefined) return `${date}${rest}`;
+  const defaultSeconds = end && hours === '23' && minutes === '59' ? '59' : '00';
+  return `${date}T${hours}:${minutes}:${seconds ?? defaultSeconds}${rest}`;
+}
+
+/**
+ * One event in a fixed key order with only the fields LivePerson defines, times normalised. Two
+ * events that mean the same thing serialize to the same string, whatever key order or time
+ * format the API answered with. (The importer's own events are already in this form, so their
+ * fingerprints are the same as before normalising.)
  */
 export function canonicalEvent(event: SpecialOccasionEvent): SpecialOccasionEvent {
   return {
     meta: { working: event.meta.working, name: event.meta.name },
-    start: { dateTime: event.start.dateTime, timeZone: event.start.timeZone },
-    end: { dateTime: event.end.dateTime, timeZone: event.end.timeZone },
-    recurrence: [...event.recurrence],
+    start: { dateTime: normalizeDateTime(event.start.dateTime), timeZone: event.start.timeZone.trim() },
+    end: { dateTime: normalizeDateTime(event.end.dateTime, true), timeZone: event.end.timeZone.trim() },
+    recurrence: event.recurrence.map((rule) => rule.trim()),
   };
 }
 
@@ -56,6 +74,6 @@ export function eventLastDate(event: SpecialOccasionEvent): string {
 
 /** Hash of the canonical, sorted events: what the ownership marker records. */
 export function fingerprintEvents(events: readonly SpecialOccasionEvent[]): string {
-  const canonical = sortEvents(events).map(canonicalEvent);
+  const canonical = sortEvents(events.map(canonicalEvent));
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }

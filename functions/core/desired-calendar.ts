@@ -1,8 +1,10 @@
 import { buildCalendarEvents, calendarTimeZone } from './calendar-events.js';
+import { eventYear } from './canonical-events.js';
 import type { CalendarConfig, Config } from './config-schema.js';
 import { InputError } from './errors.js';
 import type { DesiredCalendar } from './plan.js';
 import { pruneBefore, runYears, type Trigger } from './run-years.js';
+import type { SpecialOccasion } from './special-occasion.js';
 
 export interface RunRequest {
   trigger: Trigger;
@@ -24,18 +26,40 @@ export function selectCalendars(config: Config, names: readonly string[] | undef
   return config.calendars.filter((calendar) => names.includes(calendar.name));
 }
 
-/** What each selected calendar should hold after this run. */
-export function desiredCalendars(config: Config, request: RunRequest): DesiredCalendar[] {
+/** The years each special occasion holds events of, by name (what a read of LivePerson shows). */
+export function heldYears(occasions: readonly SpecialOccasion[]): Map<string, number[]> {
+  const held = new Map<string, number[]>();
+  for (const occasion of occasions) {
+    if (occasion.deleted) continue;
+    held.set(occasion.name, [...new Set(occasion.events.map(eventYear))]);
+  }
+  return held;
+}
+
+/**
+ * What each selected calendar should hold after this run: the events of the run's years, and of
+ * the other (unpruned) years its existing object holds, by `held` (empty before a read).
+ */
+export function desiredCalendars(
+  config: Config,
+  request: RunRequest,
+  held: ReadonlyMap<string, readonly number[]> = new Map(),
+): DesiredCalendar[] {
   return selectCalendars(config, request.calendars).map((calendar) => {
     const timeZone = calendarTimeZone(calendar);
     const years = runYears({ ...request, timeZone, yearsAhead: config.yearsAhead });
+    const prune = pruneBefore(request.now, timeZone, config.keepPastYears);
+    const otherYears = (held.get(calendar.name) ?? []).filter(
+      (year) => !years.includes(year) && `${year}-12-31` >= prune,
+    );
     return {
       name: calendar.name,
       timeZone,
       description: calendar.description,
       years,
       events: buildCalendarEvents(calendar, years),
-      pruneBefore: pruneBefore(request.now, timeZone, config.keepPastYears),
+      heldEvents: otherYears.length > 0 ? buildCalendarEvents(calendar, otherYears) : [],
+      pruneBefore: prune,
       skills: calendar.skills,
       adopt: calendar.adopt,
     };

@@ -25,6 +25,11 @@ export interface DesiredCalendar {
   years: readonly number[];
   /** The canonical events of those years. */
   events: readonly SpecialOccasionEvent[];
+  /**
+   * The canonical events of the other years the existing object holds (known after a read): what
+   * drift is measured against, and what `force` writes for those years.
+   */
+  heldEvents: readonly SpecialOccasionEvent[];
   /** Events whose last day is before this date (YYYY-MM-DD) are pruned. */
   pruneBefore: string;
   skills: readonly SkillReference[];
@@ -141,25 +146,55 @@ export function planOccasion(
     };
   }
 
-  const next = mergeEvents(existing.events, desired);
-  const { added, removed } = diffEvents(existing.events, next);
-  if (marker && marker.fingerprint !== fingerprintEvents(existing.events) && !options.force) {
+  const odd = existing.oddEvents?.length ?? 0;
+  if (!marker && odd > 0) {
     return {
       ...base,
-      action: 'drift',
-      eventsAdded: added,
-      eventsRemoved: removed,
-      reason:
-        'its events were edited outside the importer since the last import; review them and run with force to overwrite',
+      action: 'conflict',
+      eventsAdded: [],
+      eventsRemoved: [],
+      reason: `"${desired.name}" holds ${odd} event(s) that are not of LivePerson's documented shape; fix them by hand before adopting it`,
     };
   }
+  const drifted =
+    marker !== undefined && (odd > 0 || marker.fingerprint !== fingerprintEvents(existing.events));
+  let next: SpecialOccasionEvent[];
+  if (drifted) {
+    // Measured against every year the object holds, so a hand edit in any year shows, and force
+    // leaves every year as the config says.
+    const forced = sortEvents(
+      [...desired.events, ...desired.heldEvents].filter((event) => !isPruned(event, desired.pruneBefore)),
+    );
+    if (!options.force) {
+      const { added, removed } = diffEvents(existing.events, forced);
+      return {
+        ...base,
+        action: 'drift',
+        eventsAdded: added,
+        eventsRemoved: removed,
+        reason: `its events were edited outside the importer since the last import${odd > 0 ? ` (${odd} of them not of LivePerson's documented shape)` : ''}; review them and run with force to overwrite`,
+      };
+    }
+    next = forced;
+  } else {
+    next = mergeEvents(existing.events, desired);
+  }
+  const { added, removed } = diffEvents(existing.events, next);
 
   const description = formatMarkedDescription(desired.description, fingerprintEvents(next));
-  if (marker && added.length === 0 && removed.length === 0 && description === existing.description) {
+  if (
+    marker &&
+    !drifted &&
+    added.length === 0 &&
+    removed.length === 0 &&
+    description === existing.description
+  ) {
     return { ...base, action: 'unchanged', eventsAdded: [], eventsRemoved: [] };
   }
+  // Odd events are never sent back: force replaces them, and they are not part of the wire object.
+  const { oddEvents: _odd, ...wire } = existing;
   const write: SpecialOccasion = {
-    ...existing,
+    ...wire,
     name: desired.name,
     description,
     deleted: false,

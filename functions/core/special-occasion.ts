@@ -1,67 +1,48 @@
-import { z } from 'zod';
-
 /**
- * LivePerson entities as the Account Config API returns them. Unknown fields are kept
- * (`looseObject`) because every write sends the whole object back and must not drop what
- * LivePerson added after this code was written.
+ * LivePerson's entities as the importer works with them. Objects keep every field LivePerson
+ * sent (the index signatures), because a write sends the whole object back and must not drop what
+ * LivePerson added after this code was written. The wire schemas that check them live in
+ * liveperson/wire-schemas.ts.
  */
 
-/**
- * What the importer writes is yyyy-MM-dd'T'HH:mm:ss; what it reads may be any form that starts
- * with a date (date only, minutes, milliseconds), so a hand-made event never breaks a run.
- */
-export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}/;
+export interface EventTime {
+  /** yyyy-MM-dd'T'HH:mm:ss as the importer writes it; any form that starts with a date when read. */
+  dateTime: string;
+  timeZone: string;
+  [field: string]: unknown;
+}
 
-export const EventTimeSchema = z.looseObject({
-  dateTime: z.string().regex(DATE_TIME_PATTERN, 'must start with a date, yyyy-MM-dd'),
-  timeZone: z.string().min(1),
-});
-
-const EventShapeSchema = z.looseObject({
-  start: EventTimeSchema,
-  end: EventTimeSchema,
-  recurrence: z.array(z.string()).default([]),
-  meta: z.looseObject({ working: z.boolean(), name: z.string().default('') }),
-});
-export type SpecialOccasionEvent = z.infer<typeof EventShapeSchema>;
-
-/**
- * Validates an event but keeps the object LivePerson sent (key order and all) whenever it is
- * already complete: events the importer does not change go back byte for byte.
- */
-export const SpecialOccasionEventSchema = z.unknown().transform((value, ctx): SpecialOccasionEvent => {
-  const result = EventShapeSchema.safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-    return z.NEVER;
-  }
-  const raw = value as Partial<SpecialOccasionEvent>;
-  const complete = Array.isArray(raw.recurrence) && typeof raw.meta?.name === 'string';
-  return complete ? (raw as SpecialOccasionEvent) : result.data;
-});
-
-export const SpecialOccasionSchema = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  description: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? ''),
-  deleted: z.boolean().default(false),
-  isDefault: z.boolean().default(false),
-  events: z.array(SpecialOccasionEventSchema).default([]),
-});
-export type SpecialOccasion = z.infer<typeof SpecialOccasionSchema>;
+export interface SpecialOccasionEvent {
+  start: EventTime;
+  end: EventTime;
+  recurrence: string[];
+  meta: { working: boolean; name: string; [field: string]: unknown };
+  [field: string]: unknown;
+}
 
 /** What a create (POST) sends: everything but the server-assigned id. */
-export const SpecialOccasionDraftSchema = SpecialOccasionSchema.omit({ id: true });
-export type SpecialOccasionDraft = z.infer<typeof SpecialOccasionDraftSchema>;
+export interface SpecialOccasionDraft {
+  name: string;
+  description: string;
+  deleted: boolean;
+  isDefault: boolean;
+  events: SpecialOccasionEvent[];
+  [field: string]: unknown;
+}
 
-export const SkillSchema = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  deleted: z.boolean().default(false),
-  specialOccasionId: z.number().int().nullish(),
-});
-export type Skill = z.infer<typeof SkillSchema>;
+export interface SpecialOccasion extends SpecialOccasionDraft {
+  id: number;
+  /**
+   * Events LivePerson holds that are not of the documented shape (made by hand or by another
+   * tool). Never sent back; in an object the importer owns they are drift.
+   */
+  oddEvents?: unknown[];
+}
+
+export interface Skill {
+  id: number;
+  name: string;
+  deleted: boolean;
+  specialOccasionId?: number | null | undefined;
+  [field: string]: unknown;
+}

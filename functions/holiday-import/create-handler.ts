@@ -1,9 +1,8 @@
+import type { CredentialsProvider, Logger, RetryPolicy, RunMetrics } from '../commons/interfaces.js';
 import type { Config } from '../core/config-schema.js';
 import { parseImportEvent } from '../core/import-event.js';
 import { hasFailures, type RunSummary } from '../core/run-summary.js';
-import type { CredentialsProvider } from '../liveperson/credentials.js';
-import type { Logger, RetryPolicy } from '../liveperson/http-transport.js';
-import { type RunMetrics, runImport } from './import-run.js';
+import { runImport } from '../import-run/import-run.js';
 
 export interface HandlerDependencies {
   config: Config;
@@ -18,6 +17,7 @@ export interface HandlerDependencies {
 export class ImportFailedError extends Error {
   override name = 'ImportFailedError';
   constructor(readonly summary: RunSummary) {
+    const stopped = summary.incomplete ? ' (the run stopped at its deadline; the next run converges)' : '';
     const failed = summary.calendars
       .filter(
         (calendar) =>
@@ -28,9 +28,15 @@ export class ImportFailedError extends Error {
         (calendar) =>
           `${calendar.name}: ${calendar.error ?? calendar.skills.find((skill) => skill.error)?.error ?? 'failed'}`,
       );
-    super(`holiday import failed for ${failed.length} calendar(s): ${failed.join('; ')}`);
+    super(`holiday import failed for ${failed.length} calendar(s)${stopped}: ${failed.join('; ')}`);
   }
 }
+
+/**
+ * Time the invocation keeps after the run's deadline: the logout (at most 5 s), publishing the
+ * metrics and returning the summary.
+ */
+export const DEADLINE_MARGIN_MS = 10_000;
 
 interface LambdaContext {
   awsRequestId?: string;
@@ -57,12 +63,14 @@ export function createHandler(deps: HandlerDependencies) {
           retry: deps.retry,
           logger: deps.logger,
           metrics: deps.metrics,
-          remainingTimeMs: context?.getRemainingTimeInMillis?.bind(context),
+          ...(context?.getRemainingTimeInMillis
+            ? { deadline: Date.now() + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS }
+            : {}),
           ...(context?.awsRequestId ? { runId: context.awsRequestId } : {}),
         },
       );
       deps.logger.info('holiday-importer run summary', { summary });
-      if (hasFailures(summary)) throw new ImportFailedError(summary);
+      if (hasFailures(summary) || summary.incomplete) throw new ImportFailedError(summary);
       return summary;
     } finally {
       deps.metrics.publish();

@@ -2,10 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { KyInstance } from 'ky';
 import OAuth from 'oauth-1.0a';
 import { z } from 'zod';
-import { type CredentialsProvider, describeCredentials, type LivePersonCredentials } from './credentials.js';
+import type { CredentialsProvider, Logger } from '../commons/interfaces.js';
+import { describeCredentials, type LivePersonCredentials } from './credentials.js';
 import type { DomainResolver } from './domain-api.js';
 import { AuthenticationError } from './errors.js';
-import { endpointOf, type Logger, readJson, toLivePersonError } from './http-transport.js';
+import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 
 const LoginAnswerSchema = z.looseObject({
   bearer: z.string().min(1),
@@ -137,6 +138,8 @@ export class AuthSession {
         json: { csrf: session.csrf ?? '' },
         headers: session.sessionCookie ? { cookie: session.sessionCookie } : {},
         retry: { limit: 0 },
+        // Also after the run's deadline: a short, last call that never holds the run up long.
+        timeout: 5_000,
       });
     } catch (error) {
       const mapped = await toLivePersonError(error, 'POST', url);

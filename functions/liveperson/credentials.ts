@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CredentialsProvider } from '../commons/interfaces.js';
 
 /**
  * The three ways to authenticate, as the Secrets Manager secret holds them (field names as
@@ -38,12 +39,6 @@ export const LivePersonCredentialsSchema = z.discriminatedUnion(
   { error: '"authType" must be one of "oauth1", "login", "appLogin"' },
 );
 export type LivePersonCredentials = z.infer<typeof LivePersonCredentialsSchema>;
-
-/** Where the client gets credentials; `refresh` re-reads them (after a 401, once). */
-export interface CredentialsProvider {
-  get(): Promise<LivePersonCredentials>;
-  refresh(): Promise<LivePersonCredentials>;
-}
 
 /** A provider over fixed credentials (the CLI and tests; the Lambda reads Secrets Manager). */
 export function staticCredentials(credentials: LivePersonCredentials): CredentialsProvider {

@@ -61,3 +61,21 @@ export class ResponseValidationError extends LivePersonError {
     super(`${endpoint} answered with an unexpected body: ${problem}`, options);
   }
 }
+
+/**
+ * The run's deadline came before this call could finish (or before its next retry could start).
+ * For a write the outcome is unknown; the next run converges.
+ */
+export class DeadlineExceededError extends LivePersonError {
+  override name = 'DeadlineExceededError';
+  constructor(
+    readonly endpoint: string,
+    readonly write: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `${endpoint} stopped at the run's deadline${write ? '; the write may or may not have been applied (the next run converges)' : ''}`,
+      options,
+    );
+  }
+}

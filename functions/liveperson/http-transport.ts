@@ -1,5 +1,7 @@
 import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
 import type { z } from 'zod';
+import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
+import { InputError } from '../core/errors.js';
 import {
   AuthenticationError,
   LivePersonApiError,
@@ -15,19 +17,6 @@ import {
  * LivePerson's guide, a per-attempt timeout, request counting and error mapping.
  */
 
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  limit: number;
-  /** Pause before retry n (5xx, network, timeout); the last value repeats. */
-  delaysMs: readonly number[];
-  /** Cap on a server's Retry-After. */
-  maxRetryAfterMs: number;
-  /** Throttled (429): never retry sooner than this, whatever Retry-After says. */
-  minThrottleDelayMs: number;
-  /** Per attempt. */
-  timeoutMs: number;
-}
-
 /** LivePerson's retry guide: 5xx retried 3 times after 5, 10 and 15 s; 429 waits at least 1 s. */
 export const PRODUCTION_RETRY_POLICY: RetryPolicy = {
   limit: 3,
@@ -36,15 +25,6 @@ export const PRODUCTION_RETRY_POLICY: RetryPolicy = {
   minThrottleDelayMs: 1_000,
   timeoutMs: 30_000,
 };
-
-export interface Logger {
-  debug(message: string, attributes?: Record<string, unknown>): void;
-  info(message: string, attributes?: Record<string, unknown>): void;
-  warn(message: string, attributes?: Record<string, unknown>): void;
-  error(message: string, attributes?: Record<string, unknown>): void;
-}
-
-export const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -62,6 +42,8 @@ export class RequestCounter {
 
 export interface TransportOptions {
   retry?: Partial<RetryPolicy> | undefined;
+  /** Epoch ms: no request or retry pause runs past it. */
+  deadline?: number | undefined;
   fetch?: typeof fetch | undefined;
   logger?: Logger | undefined;
   counter: RequestCounter;
@@ -82,8 +64,18 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
 }
 
+/** The pause ky takes before retry `retryCount` of this error: the policy's, or a throttle's. */
+function expectedPause(error: unknown, retryCount: number, policy: RetryPolicy): number {
+  if (error instanceof HTTPError && error.response.status === 429) {
+    const after = Math.min(retryAfterMs(error.response) ?? 0, policy.maxRetryAfterMs);
+    return Math.max(after, policy.minThrottleDelayMs);
+  }
+  return policy.delaysMs[Math.min(retryCount, policy.delaysMs.length) - 1] ?? 0;
+}
+
 export function createTransport({
   retry,
+  deadline,
   fetch: fetchImpl,
   logger = SILENT_LOGGER,
   counter,
@@ -106,8 +98,15 @@ export function createTransport({
       retryOnTimeout: true,
       jitter: false,
       delay: (attempt) => policy.delaysMs[Math.min(attempt, policy.delaysMs.length) - 1] ?? 0,
-      // Our own errors thrown from hooks (a failed login) are decisions, not transient faults.
-      shouldRetry: ({ error }) => (error instanceof LivePersonError ? false : undefined),
+      shouldRetry: ({ error, retryCount }) => {
+        // Our own errors thrown from hooks (a failed login, a bad secret found while logging in
+        // again) are decisions, not transient faults.
+        if (error instanceof LivePersonError || error instanceof InputError) return false;
+        // No retry starts whose pause would run past the run's deadline.
+        if (deadline !== undefined && Date.now() + expectedPause(error, retryCount, policy) >= deadline)
+          return false;
+        return undefined;
+      },
     },
     hooks: {
       beforeRequest: [

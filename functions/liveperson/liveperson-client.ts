@@ -1,17 +1,13 @@
 import ky, { type KyInstance, type Options } from 'ky';
-import { z } from 'zod';
-import {
-  type Skill,
-  SkillSchema,
-  type SpecialOccasion,
-  type SpecialOccasionDraft,
-  SpecialOccasionSchema,
-} from '../core/special-occasion.js';
+import type { CredentialsProvider } from '../commons/interfaces.js';
+import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
+import { InputError } from '../core/errors.js';
+import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
 import { AuthSession } from './auth-session.js';
-import type { CredentialsProvider } from './credentials.js';
 import { DomainResolver } from './domain-api.js';
 import {
   AuthenticationError,
+  DeadlineExceededError,
   LivePersonError,
   ResponseValidationError,
   StaleRevisionError,
@@ -20,13 +16,16 @@ import {
   CREATE_RETRY,
   createTransport,
   endpointOf,
-  type Logger,
   RequestCounter,
-  type RetryPolicy,
   readJson,
-  SILENT_LOGGER,
   toLivePersonError,
 } from './http-transport.js';
+import {
+  SkillListSchema,
+  SkillWriteAnswerSchema,
+  SpecialOccasionListSchema,
+  SpecialOccasionWriteAnswerSchema,
+} from './wire-schemas.js';
 
 export const DEFAULT_CSDS_URL = 'https://api.liveperson.net';
 
@@ -44,13 +43,10 @@ export interface LivePersonClientOptions {
   /** Domain API base URL; `LP_CSDS_URL` in production. */
   csdsUrl?: string | undefined;
   retry?: Partial<RetryPolicy> | undefined;
+  /** Epoch ms: every request is aborted at it, and no retry starts that would pass it. */
+  deadline?: number | undefined;
   fetch?: typeof fetch | undefined;
   logger?: Logger | undefined;
-}
-
-/** Either shape the API may answer a write with: the object, or an array mirroring the request. */
-function oneOrMany<T extends z.ZodType>(schema: T) {
-  return z.union([z.array(schema), schema.transform((item) => [item])]);
 }
 
 /**
@@ -69,6 +65,7 @@ export class LivePersonClient {
     this.logger = options.logger ?? SILENT_LOGGER;
     const { http } = createTransport({
       retry: options.retry,
+      deadline: options.deadline,
       fetch: options.fetch,
       logger: this.logger,
       counter: this.requests,
@@ -124,9 +121,22 @@ export class LivePersonClient {
     options: Options = {},
   ): Promise<Response> {
     let response: Response;
+    const deadline = this.options.deadline;
+    const signal =
+      deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-      response = await this.http(url, { ...options, method, context: { reauthenticated: false } });
+      response = await this.http(url, {
+        ...options,
+        method,
+        context: { reauthenticated: false },
+        ...(signal ? { signal } : {}),
+      });
     } catch (error) {
+      // A bad secret found while logging in again stops the run as it is: fix the secret.
+      if (error instanceof InputError) throw error;
+      if (signal?.aborted || (deadline !== undefined && Date.now() >= deadline)) {
+        throw new DeadlineExceededError(endpointOf(method, url), method !== 'GET', { cause: error });
+      }
       const mapped = await toLivePersonError(error, method, url);
       if (mapped instanceof AuthenticationError) {
         const which = await this.auth.describe();
@@ -164,7 +174,7 @@ export class LivePersonClient {
   async listSpecialOccasions(): Promise<SpecialOccasion[]> {
     const url = await this.url('specialoccasion', '', { select: '$all' });
     const response = await this.send('specialoccasion', 'GET', url);
-    return readJson(response, z.array(SpecialOccasionSchema), endpointOf('GET', url));
+    return readJson(response, SpecialOccasionListSchema, endpointOf('GET', url));
   }
 
   /** One POST. A lost answer is an OutcomeUnknownError: re-read and match by name before retrying. */
@@ -176,7 +186,7 @@ export class LivePersonClient {
       headers,
       retry: CREATE_RETRY,
     });
-    const [created] = await readJson(response, oneOrMany(SpecialOccasionSchema), endpointOf('POST', url));
+    const [created] = await readJson(response, SpecialOccasionWriteAnswerSchema, endpointOf('POST', url));
     if (!created) throw new ResponseValidationError(endpointOf('POST', url), 'the created object is missing');
     return created;
   }
@@ -188,7 +198,7 @@ export class LivePersonClient {
       json: occasions,
       headers: this.ifMatch('specialoccasion', 'PUT'),
     });
-    return readJson(response, oneOrMany(SpecialOccasionSchema), endpointOf('PUT', url));
+    return readJson(response, SpecialOccasionWriteAnswerSchema, endpointOf('PUT', url));
   }
 
   /** Soft-deletes by id, in one call (comma-separated ids). */
@@ -204,7 +214,7 @@ export class LivePersonClient {
   async listSkills(): Promise<Skill[]> {
     const url = await this.url('skills', '', { select: '$all' });
     const response = await this.send('skills', 'GET', url);
-    return readJson(response, z.array(SkillSchema), endpointOf('GET', url));
+    return readJson(response, SkillListSchema, endpointOf('GET', url));
   }
 
   /** One PUT with whole skill objects: every field LivePerson sent comes back untouched. */
@@ -214,7 +224,7 @@ export class LivePersonClient {
       json: skills,
       headers: this.ifMatch('skills', 'PUT'),
     });
-    return readJson(response, oneOrMany(SkillSchema), endpointOf('PUT', url));
+    return readJson(response, SkillWriteAnswerSchema, endpointOf('PUT', url));
   }
 
   /** Logs out a bearer session. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Logger, RetryPolicy } from '../../functions/commons/interfaces.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
-import type { Logger, RetryPolicy } from '../../functions/liveperson/http-transport.js';
 import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
 import {
   registerSandboxCredentials,

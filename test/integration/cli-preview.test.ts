@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecialOccasionEventSchema } from '../../functions/core/special-occasion.js';
+import { SpecialOccasionEventSchema } from '../../functions/liveperson/wire-schemas.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 
 function tempConfig(content: unknown): string {

@@ -95,7 +95,8 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
   });
 
   it('exit 1 when LivePerson fails (a calendar failed), with the reason', async () => {
-    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 500, times: 1 });
+    // Every create answers 500: an unknown outcome each time, re-read, never there, tried again.
+    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 500, times: 10 });
     const result = await cli(['apply', '--calendar', 'Holidays US']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/Holidays US\s+FAILED/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CredentialsProvider } from '../../functions/commons/interfaces.js';
 import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../../functions/core/special-occasion.js';
-import { type CredentialsProvider, staticCredentials } from '../../functions/liveperson/credentials.js';
+import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import {
   AuthenticationError,
   LivePersonApiError,
@@ -397,11 +398,7 @@ describe('LivePersonClient against the sandbox, over real HTTP', () => {
     it.each([
       { name: 'not JSON', body: '<html>oops</html>', message: /not JSON/ },
       { name: 'a field missing', body: '[{"name":"x"}]', message: /\[0\]\.id/ },
-      {
-        name: 'a wrong type',
-        body: '[{"id":1,"name":"x","events":[{"start":"2027"}]}]',
-        message: /\[0\]\.events\[0\]\.start/,
-      },
+      { name: 'an id that is not a number', body: '[{"id":"1","name":"x"}]', message: /\[0\]\.id/ },
       { name: 'not a list', body: '{"id":1}', message: /\(body\)/ },
     ])(
       'a malformed answer ($name) is a ResponseValidationError naming the endpoint',

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CredentialsProvider,
+  type Logger,
+  type RetryPolicy,
+  type RunMetrics,
+  SILENT_LOGGER,
+} from '../commons/interfaces.js';
+import type { Config } from '../core/config-schema.js';
+import { desiredCalendars, heldYears, type RunRequest } from '../core/desired-calendar.js';
+import { InputError } from '../core/errors.js';
+import { type AccountState, type DesiredCalendar, planRun, type RunPlan } from '../core/plan.js';
+import { hasFailures, orphanSummaries, type RunSummary, summarizeCalendar } from '../core/run-summary.js';
+import type { Trigger } from '../core/run-years.js';
+import { DeadlineExceededError } from '../liveperson/errors.js';
+import { LivePersonClient } from '../liveperson/liveperson-client.js';
+import { DEADLINE_REASON, PlanWriter } from './plan-writer.js';
+import { RunLedger } from './run-ledger.js';
+
+/**
+ * One import run, the same for the Lambda and the CLI, as a reconcile loop: read what LivePerson
+ * holds, plan against what the config wants (pure core), write the plan's steps; when a write
+ * meets a changed collection (409) or loses its answer, start again from the read. A few rounds
+ * at most; the summary comes from the last plan and what was written on the way.
+ */
+
+export interface ImportRequest {
+  trigger: Trigger;
+  dryRun: boolean;
+  years?: readonly number[] | undefined;
+  calendars?: readonly string[] | undefined;
+  force: boolean;
+}
+
+export interface ImportDependencies {
+  config: Config;
+  credentials: CredentialsProvider;
+  csdsUrl?: string | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+  logger?: Logger | undefined;
+  metrics?: RunMetrics | undefined;
+  now?: () => Date;
+  /** Epoch ms by which the run stops: no request runs past it, and it reports `incomplete`. */
+  deadline?: number | undefined;
+  runId?: string;
+  fetch?: typeof fetch | undefined;
+}
+
+/** Rounds of read -> plan -> write before the run gives up on a collection that keeps changing. */
+export const MAX_ROUNDS = 3;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readState(client: LivePersonClient, needsSkills: boolean): Promise<AccountState> {
+  const occasions = await client.listSpecialOccasions();
+  const skills = needsSkills ? await client.listSkills() : [];
+  return { occasions, skills };
+}
+
+/** Runs one import. Input errors (unknown calendar, bad secret) throw before any LivePerson request. */
+export async function runImport(request: ImportRequest, deps: ImportDependencies): Promise<RunSummary> {
+  const logger = deps.logger ?? SILENT_LOGGER;
+  const runId = deps.runId ?? randomUUID();
+  const runRequest: RunRequest = {
+    trigger: request.trigger,
+    years: request.years,
+    calendars: request.calendars,
+    now: (deps.now ?? (() => new Date()))(),
+  };
+  const initial = desiredCalendars(deps.config, runRequest);
+  await deps.credentials.get();
+
+  const client = new LivePersonClient({
+    accountId: deps.config.accountId,
+    credentials: deps.credentials,
+    csdsUrl: deps.csdsUrl,
+    retry: deps.retry,
+    deadline: deps.deadline,
+    logger,
+    fetch: deps.fetch,
+  });
+  const audit = (action: string, details: Record<string, unknown>) =>
+    logger.info(`holiday-importer ${action}`, { runId, ...details });
+  const ledger = new RunLedger();
+  const writer = new PlanWriter(client, ledger, audit, deps.deadline);
+  const configNames = deps.config.calendars.map((calendar) => calendar.name);
+  const needsSkills = initial.some((calendar) => calendar.skills.length > 0);
+  let plan: RunPlan | undefined;
+  let stopReason: string | undefined;
+
+  try {
+    for (let round = 1; round <= MAX_ROUNDS + 1; round++) {
+      if (deps.deadline !== undefined && Date.now() >= deps.deadline) {
+        ledger.incomplete = true;
+        stopReason = DEADLINE_REASON;
+        break;
+      }
+      let state: AccountState;
+      try {
+        state = await readState(client, needsSkills);
+      } catch (error) {
+        if (error instanceof DeadlineExceededError) ledger.incomplete = true;
+        // With nothing read yet there is nothing to report: the run failed as a whole.
+        if (!plan || error instanceof InputError) throw error;
+        stopReason = `not confirmed: re-reading LivePerson failed (${message(error)}); the next run converges`;
+        break;
+      }
+      ledger.settle(state, audit);
+      plan = planRun(
+        desiredCalendars(deps.config, runRequest, heldYears(state.occasions)),
+        state,
+        { force: request.force },
+        configNames,
+      );
+      if (request.dryRun) break;
+      if (round > MAX_ROUNDS) {
+        stopReason = `not written: LivePerson's data kept changing during ${MAX_ROUNDS} rounds of read and write; the next run converges`;
+        break;
+      }
+      const end = await writer.apply(plan);
+      if (end === 'deadline') {
+        ledger.incomplete = true;
+        stopReason = DEADLINE_REASON;
+        break;
+      }
+      if (end === 'done') break;
+      logger.warn('LivePerson changed since it was read, or a write lost its answer: reading again', {
+        runId,
+        round,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof DeadlineExceededError) || plan) throw error;
+    stopReason = `not read: ${error.message}`;
+  } finally {
+    await client.close();
+  }
+
+  if (plan && stopReason) ledger.closeUnwritten(plan, stopReason);
+  const years = [...new Set(initial.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
+  // Built after the logout, so the request counts are the whole run's.
+  const summary: RunSummary = {
+    runId,
+    trigger: request.trigger,
+    dryRun: request.dryRun,
+    years,
+    calendars: plan
+      ? [
+          ...plan.calendars.map((calendar) =>
+            summarizeCalendar(calendar, ledger.outcome(calendar.name), ledger.skillOutcomes(calendar.name)),
+          ),
+          ...orphanSummaries(plan),
+        ]
+      : unread(initial, stopReason ?? 'not read'),
+    requests: client.requests.snapshot(),
+    ...(ledger.incomplete ? { incomplete: true } : {}),
+  };
+  recordMetrics(summary, deps.metrics);
+  logger.debug('holiday-importer run finished', {
+    runId,
+    failed: hasFailures(summary),
+    requests: summary.requests,
+  });
+  return summary;
+}
+
+/** The summary of calendars the run never got to read (its deadline came first). */
+function unread(desired: readonly DesiredCalendar[], reason: string): RunSummary['calendars'] {
+  return desired.map((calendar) => ({
+    name: calendar.name,
+    action: 'failed',
+    eventsAdded: 0,
+    eventsRemoved: 0,
+    events: 0,
+    skills: [],
+    error: reason,
+  }));
+}
+
+function recordMetrics(summary: RunSummary, metrics: RunMetrics | undefined): void {
+  if (!metrics) return;
+  for (const action of [
+    'created',
+    'updated',
+    'unchanged',
+    'drift',
+    'conflict',
+    'orphaned',
+    'failed',
+  ] as const) {
+    metrics.count(action, summary.calendars.filter((calendar) => calendar.action === action).length);
+  }
+  const skills = summary.calendars.flatMap((calendar) => calendar.skills);
+  for (const action of ['linked', 'conflict', 'missing', 'failed'] as const) {
+    metrics.count(
+      `skills${action[0]?.toUpperCase()}${action.slice(1)}`,
+      skills.filter((skill) => skill.action === action).length,
+    );
+  }
+  for (const [method, count] of Object.entries(summary.requests)) metrics.count(`requests${method}`, count);
+}

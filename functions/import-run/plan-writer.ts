@@ -1,0 +1,239 @@
+import type { SkillReference } from '../core/config-schema.js';
+import { InputError } from '../core/errors.js';
+import type { CalendarPlan, RunPlan } from '../core/plan.js';
+import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
+import {
+  DeadlineExceededError,
+  LivePersonApiError,
+  OutcomeUnknownError,
+  StaleRevisionError,
+} from '../liveperson/errors.js';
+import type { LivePersonClient } from '../liveperson/liveperson-client.js';
+import type { Audit, RunLedger } from './run-ledger.js';
+
+/**
+ * How one round of writes ended: everything attempted (`done`); a write whose outcome or
+ * revision is unknown, so the next step is a fresh read (`reread`); or the run's deadline.
+ */
+export type RoundEnd = 'done' | 'reread' | 'deadline';
+
+export const DEADLINE_REASON = 'not written: the run reached its deadline; the next run converges';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The collection changed, or a write's fate is unknown: only a fresh read can tell what is. */
+function needsReread(error: unknown): boolean {
+  return (
+    error instanceof StaleRevisionError ||
+    error instanceof OutcomeUnknownError ||
+    (error instanceof LivePersonApiError && error.status >= 500)
+  );
+}
+
+/** Errors no write of this run can get past: a bad secret stops the run as it is. */
+function rethrowFatal(error: unknown): void {
+  if (error instanceof InputError) throw error;
+}
+
+interface Link {
+  calendar: string;
+  ref: SkillReference;
+  skill: Skill;
+  target: number;
+}
+
+/**
+ * Carries out one plan's writes in order (creates, then one PUT of every changed occasion, then
+ * one PUT of every skill to link), each chained on the revision the previous write returned, and
+ * records each outcome in the ledger. It never decides anything the plan did not.
+ */
+export class PlanWriter {
+  constructor(
+    private readonly client: LivePersonClient,
+    private readonly ledger: RunLedger,
+    private readonly audit: Audit,
+    private readonly deadline: number | undefined,
+  ) {}
+
+  private pastDeadline(): boolean {
+    return this.deadline !== undefined && Date.now() >= this.deadline;
+  }
+
+  /** A write stopped by the deadline: its outcome is unknown, the run is incomplete. */
+  private stopped(names: readonly string[], error: DeadlineExceededError): RoundEnd {
+    for (const name of names) this.ledger.fail(name, error.message);
+    this.ledger.incomplete = true;
+    return 'deadline';
+  }
+
+  async apply(plan: RunPlan): Promise<RoundEnd> {
+    const open = (calendar: CalendarPlan) => !this.ledger.failed(calendar.name);
+    for (const calendar of plan.calendars.filter((item) => item.action === 'create' && open(item))) {
+      const end = await this.create(calendar);
+      if (end !== 'done') return end;
+    }
+    const updated = await this.update(
+      plan.calendars.filter((item) => item.action === 'update' && open(item)),
+    );
+    if (updated !== 'done') return updated;
+    // A create LivePerson refused is settled by a read first: it may be a name taken meanwhile.
+    if (this.ledger.hasPending()) return 'reread';
+    return this.link(plan);
+  }
+
+  private async create(calendar: CalendarPlan): Promise<RoundEnd> {
+    if (this.pastDeadline()) return 'deadline';
+    const write = calendar.write as SpecialOccasionDraft;
+    const before = this.client.revision('specialoccasion');
+    try {
+      const created = await this.client.createSpecialOccasion(write);
+      this.ledger.written(calendar, created);
+      this.audit('created special occasion', {
+        calendar: calendar.name,
+        occasionId: created.id,
+        revisionBefore: before,
+        revisionAfter: this.client.revision('specialoccasion'),
+        eventsAdded: calendar.eventsAdded.length,
+      });
+      return 'done';
+    } catch (error) {
+      rethrowFatal(error);
+      if (error instanceof DeadlineExceededError) return this.stopped([calendar.name], error);
+      if (needsReread(error)) {
+        this.ledger.pendOccasion({ calendar, write, reason: message(error) });
+        return 'reread';
+      }
+      if (error instanceof LivePersonApiError && error.status === 400) {
+        // LivePerson answers a name already in use with 400 (or 409): another run may have made
+        // it a moment ago. The revision is unchanged, so the round goes on; a read settles it.
+        this.ledger.pendOccasion({ calendar, write, reason: message(error), refusal: message(error) });
+        return 'done';
+      }
+      this.ledger.fail(calendar.name, message(error));
+      return 'done';
+    }
+  }
+
+  /** Every changed occasion in one PUT; a 400 is isolated to its object by sending each alone. */
+  private async update(calendars: readonly CalendarPlan[]): Promise<RoundEnd> {
+    if (calendars.length === 0) return 'done';
+    if (this.pastDeadline()) return 'deadline';
+    const before = this.client.revision('specialoccasion');
+    const writes = calendars.map((calendar) => calendar.write as SpecialOccasion);
+    try {
+      const stored = await this.client.updateSpecialOccasions(writes);
+      for (const calendar of calendars) {
+        const answer = stored.find((item) => item.id === calendar.occasionId);
+        this.ledger.written(calendar, answer ?? (calendar.write as SpecialOccasion));
+      }
+      this.audit('updated special occasions', {
+        calendars: calendars.map((calendar) => calendar.name),
+        revisionBefore: before,
+        revisionAfter: this.client.revision('specialoccasion'),
+        eventsAdded: calendars.reduce((sum, calendar) => sum + calendar.eventsAdded.length, 0),
+        eventsRemoved: calendars.reduce((sum, calendar) => sum + calendar.eventsRemoved.length, 0),
+      });
+      return 'done';
+    } catch (error) {
+      rethrowFatal(error);
+      if (error instanceof DeadlineExceededError)
+        return this.stopped(
+          calendars.map((item) => item.name),
+          error,
+        );
+      if (needsReread(error)) {
+        for (const calendar of calendars) {
+          this.ledger.pendOccasion({
+            calendar,
+            write: calendar.write as SpecialOccasion,
+            reason: message(error),
+          });
+        }
+        return 'reread';
+      }
+      if (error instanceof LivePersonApiError && error.status === 400 && calendars.length > 1) {
+        for (const calendar of calendars) {
+          const end = await this.update([calendar]);
+          if (end !== 'done') return end;
+        }
+        return 'done';
+      }
+      for (const calendar of calendars) this.ledger.fail(calendar.name, message(error));
+      return 'done';
+    }
+  }
+
+  /** The occasion a calendar's skills point at: one that exists now and that the importer owns. */
+  private target(calendar: CalendarPlan): number | undefined {
+    if (this.ledger.failed(calendar.name) || calendar.action === 'conflict') return undefined;
+    return this.ledger.outcome(calendar.name)?.occasionId ?? calendar.occasionId;
+  }
+
+  private async link(plan: RunPlan): Promise<RoundEnd> {
+    const links: Link[] = [];
+    for (const calendar of plan.calendars) {
+      const target = this.target(calendar);
+      for (const entry of calendar.skills) {
+        if (entry.action !== 'link' || !entry.skill || this.ledger.linkFailed(calendar.name, entry.ref))
+          continue;
+        if (target === undefined) {
+          this.ledger.failLink(
+            calendar.name,
+            entry.ref,
+            "not linked: the calendar's special occasion was not written",
+          );
+        } else {
+          links.push({ calendar: calendar.name, ref: entry.ref, skill: entry.skill, target });
+        }
+      }
+    }
+    return this.putLinks(links);
+  }
+
+  /** Every skill to relink in one PUT, each sent whole; a 400 is isolated to its skill. */
+  private async putLinks(links: readonly Link[]): Promise<RoundEnd> {
+    if (links.length === 0) return 'done';
+    if (this.pastDeadline()) return 'deadline';
+    const before = this.client.revision('skills');
+    try {
+      await this.client.updateSkills(
+        links.map((link) => ({ ...link.skill, specialOccasionId: link.target })),
+      );
+      for (const link of links) this.ledger.linked(link.calendar, link.ref);
+      this.audit('linked skills', {
+        skills: links.map((link) => ({
+          skillId: link.skill.id,
+          occasionId: link.target,
+          calendar: link.calendar,
+        })),
+        revisionBefore: before,
+        revisionAfter: this.client.revision('skills'),
+      });
+      return 'done';
+    } catch (error) {
+      rethrowFatal(error);
+      if (error instanceof DeadlineExceededError) {
+        for (const link of links) this.ledger.failLink(link.calendar, link.ref, error.message);
+        this.ledger.incomplete = true;
+        return 'deadline';
+      }
+      if (needsReread(error)) {
+        for (const link of links) {
+          this.ledger.pendLink({ ...link, skillId: link.skill.id, reason: message(error) });
+        }
+        return 'reread';
+      }
+      if (error instanceof LivePersonApiError && error.status === 400 && links.length > 1) {
+        for (const link of links) {
+          const end = await this.putLinks([link]);
+          if (end !== 'done') return end;
+        }
+        return 'done';
+      }
+      for (const link of links) this.ledger.failLink(link.calendar, link.ref, message(error));
+      return 'done';
+    }
+  }
+}

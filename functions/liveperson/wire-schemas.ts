@@ -1,0 +1,100 @@
+import * as z from 'zod';
+import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/special-occasion.js';
+
+/**
+ * The Account Config API's answers, checked at the boundary. Objects are read leniently: what the
+ * importer needs of an object it does not own is its id, name, description and deleted flag, so
+ * someone else's odd data (an event without `meta`, `recurrence: null`, `name: null`) never fails
+ * a run; an odd event is kept aside (`oddEvents`), and an item without an id is left out.
+ */
+
+/** Any form that starts with a date (date only, minutes, milliseconds) is read. */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}/;
+
+const EventTimeSchema = z.looseObject({
+  dateTime: z.string().regex(DATE_TIME_PATTERN, 'must start with a date, yyyy-MM-dd'),
+  timeZone: z.string().min(1),
+});
+
+const EventShapeSchema = z.looseObject({
+  start: EventTimeSchema,
+  end: EventTimeSchema,
+  recurrence: z.array(z.string()).default([]),
+  meta: z.looseObject({ working: z.boolean(), name: z.string().default('') }),
+});
+
+/**
+ * Validates an event but keeps the object LivePerson sent (key order and all) whenever it is
+ * already complete: events the importer does not change go back byte for byte.
+ */
+export const SpecialOccasionEventSchema = z.unknown().transform((value, ctx): SpecialOccasionEvent => {
+  const result = EventShapeSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const raw = value as Partial<SpecialOccasionEvent>;
+  const complete = Array.isArray(raw.recurrence) && typeof raw.meta?.name === 'string';
+  return complete ? (raw as SpecialOccasionEvent) : (result.data as SpecialOccasionEvent);
+});
+
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
+const flag = z
+  .boolean()
+  .nullish()
+  .transform((value) => value ?? false);
+
+const OccasionHeadSchema = z.looseObject({
+  id: z.number().int(),
+  name: text,
+  description: text,
+  deleted: flag,
+  isDefault: flag,
+  events: z
+    .array(z.unknown())
+    .nullish()
+    .transform((value) => value ?? []),
+});
+
+function toOccasion(head: z.infer<typeof OccasionHeadSchema>): SpecialOccasion {
+  const events: SpecialOccasionEvent[] = [];
+  const oddEvents: unknown[] = [];
+  for (const raw of head.events) {
+    const event = SpecialOccasionEventSchema.safeParse(raw);
+    if (event.success) events.push(event.data);
+    else oddEvents.push(raw);
+  }
+  return { ...head, events, ...(oddEvents.length > 0 ? { oddEvents } : {}) } as SpecialOccasion;
+}
+
+/**
+ * Special occasions as the list answers them. An item without a numeric id fails the answer as a
+ * whole: were LivePerson's format to change, skipping items would make the importer think its
+ * objects are gone and create them again.
+ */
+export const SpecialOccasionListSchema = z.array(OccasionHeadSchema.transform(toOccasion));
+
+/** A write's answer: the object, or an array mirroring the request. */
+export const SpecialOccasionWriteAnswerSchema = z.union([
+  SpecialOccasionListSchema,
+  OccasionHeadSchema.transform((head) => [toOccasion(head)]),
+]);
+
+const SkillSchema = z.looseObject({
+  id: z.number().int(),
+  name: text,
+  deleted: flag,
+  specialOccasionId: z.number().int().nullish(),
+});
+
+export const SkillListSchema = z.array(SkillSchema.transform((skill) => skill as Skill));
+
+/** A write's answer: the skill, or an array mirroring the request. */
+export const SkillWriteAnswerSchema = z.union([
+  SkillListSchema,
+  SkillSchema.transform((skill) => [skill as Skill]),
+]);
