@@ -28,6 +28,18 @@ const INPUT_ERRORS: Record<string, string> = {
   ValidationException: 'is not a valid secret name or ARN',
 };
 
+/**
+ * What the AWS SDK said, by code and message. SDK messages name the operation, the resource and
+ * the reason; they never carry the secret's value (only a successful answer does).
+ */
+export function describeAwsError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const name = error.name !== 'Error' ? error.name : typeof code === 'string' ? code : '';
+  const message = error.message.replace(/\.+$/, '');
+  return name && !message.startsWith(name) ? `${name}: ${message}` : message || name;
+}
+
 /** Describes what is wrong with the secret's JSON by field name, never by value. */
 export function parseSecret(secretId: string, text: string | undefined): LivePersonCredentials {
   if (text === undefined)
@@ -101,10 +113,8 @@ export class SecretsManagerCredentials implements CredentialsProvider {
       const reason = INPUT_ERRORS[name];
       if (reason) throw new SecretError(`Secret "${this.secretId}" ${reason}`, { cause: error });
       throw new SecretUnavailableError(
-        `Secrets Manager could not be reached for secret "${this.secretId}": ${name}`,
-        {
-          cause: error,
-        },
+        `Secrets Manager could not be reached for secret "${this.secretId}": ${describeAwsError(error)}. Check AWS_REGION, your AWS credentials and the network (or AWS_ENDPOINT_URL_SECRETS_MANAGER).`,
+        { cause: error },
       );
     }
     return parseSecret(this.secretId, text);

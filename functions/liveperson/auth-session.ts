@@ -68,10 +68,11 @@ export class AuthSession {
 
   async reauthenticate(): Promise<void> {
     this.logger.warn('LivePerson answered 401: re-reading the credentials and authenticating again');
-    this.credentials = await this.provider.refresh();
-    this.refreshedForLogin = true;
+    // The session is dead (LivePerson said so): never log it out, even if re-reading fails.
     this.session = undefined;
     this.sessionPromise = undefined;
+    this.credentials = await this.provider.refresh();
+    this.refreshedForLogin = true;
   }
 
   private async loginUrl(action: 'login' | 'logout'): Promise<URL> {

@@ -4,6 +4,7 @@ import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfa
 import { InputError } from '../core/errors.js';
 import {
   AuthenticationError,
+  DeadlineExceededError,
   LivePersonApiError,
   LivePersonError,
   LivePersonNetworkError,
@@ -64,6 +65,11 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
 }
 
+/** A retry refused because its pause would end past the run's deadline (mapped per call). */
+export class RetryPastDeadlineError extends Error {
+  override name = 'RetryPastDeadlineError';
+}
+
 /** The pause ky takes before retry `retryCount` of this error: the policy's, or a throttle's. */
 function expectedPause(error: unknown, retryCount: number, policy: RetryPolicy): number {
   if (error instanceof HTTPError && error.response.status === 429) {
@@ -103,8 +109,11 @@ export function createTransport({
         // again) are decisions, not transient faults.
         if (error instanceof LivePersonError || error instanceof InputError) return false;
         // No retry starts whose pause would run past the run's deadline.
-        if (deadline !== undefined && Date.now() + expectedPause(error, retryCount, policy) >= deadline)
-          return false;
+        if (deadline !== undefined && Date.now() + expectedPause(error, retryCount, policy) >= deadline) {
+          throw new RetryPastDeadlineError('no time left for another attempt before the deadline', {
+            cause: error,
+          });
+        }
         return undefined;
       },
     },
@@ -154,6 +163,9 @@ async function responseDetail(response: Response): Promise<string> {
 /** Maps whatever a call threw to the client's named errors. */
 export async function toLivePersonError(error: unknown, method: string, url: string | URL): Promise<Error> {
   const endpoint = endpointOf(method, url);
+  if (error instanceof RetryPastDeadlineError) {
+    return new DeadlineExceededError(endpoint, method.toUpperCase() !== 'GET', { cause: error });
+  }
   if (error instanceof HTTPError) {
     const status = error.response.status;
     const detail = await responseDetail(error.response);

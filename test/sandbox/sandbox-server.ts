@@ -32,6 +32,11 @@ export interface SandboxOptions {
   domainShape: 'all' | 'single';
   /** [J] Skills carry their revision in ac-revision, ETag or both. */
   skillRevisionHeader: 'ac-revision' | 'etag' | 'both';
+  /**
+   * [J] How special-occasion events are answered: as written, or reformatted the way the UI
+   * stores them (minutes only, `T23:59` for the end of a day, keys in another order).
+   */
+  eventTimes: 'as-written' | 'minutes';
 }
 
 export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
@@ -41,7 +46,22 @@ export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
   updateResponseShape: 'array',
   domainShape: 'all',
   skillRevisionHeader: 'both',
+  eventTimes: 'as-written',
 };
+
+/** An event as a store that keeps minutes only would answer it, keys reordered. */
+function inMinutes(event: unknown): unknown {
+  if (!isObject(event)) return event;
+  const time = (value: unknown) =>
+    isObject(value) && typeof value.dateTime === 'string'
+      ? {
+          timeZone: value.timeZone,
+          dateTime: value.dateTime.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):\d{2}$/, '$1'),
+        }
+      : value;
+  const { start, end, meta, recurrence, ...rest } = event;
+  return { recurrence, end: time(end), ...rest, meta, start: time(start) };
+}
 
 export interface LoggedRequest {
   method: string;
@@ -292,7 +312,11 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     return { 'ac-revision': revision };
   }
 
-  function project(item: Json, collection: CollectionName, select: string | null): Json {
+  function project(stored: Json, collection: CollectionName, select: string | null): Json {
+    const item =
+      collection === 'specialoccasion' && options.eventTimes === 'minutes' && Array.isArray(stored.events)
+        ? { ...stored, events: stored.events.map(inMinutes) }
+        : stored;
     if (select === '$all') return item;
     const fields = select ? select.split(',') : SUMMARY_FIELDS[collection];
     return Object.fromEntries(fields.filter((field) => field in item).map((field) => [field, item[field]]));

@@ -1,0 +1,320 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { fingerprintEvents } from '../../functions/core/canonical-events.js';
+import { readMarker } from '../../functions/core/ownership-marker.js';
+import type { RunSummary } from '../../functions/core/run-summary.js';
+import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
+import {
+  awsEnvironment,
+  exampleConfig,
+  handlerFor,
+  putSecret,
+  uniqueSecretId,
+  useAwsEnvironment,
+} from '../helpers/importer-harness.js';
+import { calls, rejectionOf, writes } from '../helpers/request-log.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
+import {
+  SANDBOX_ACCOUNT,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_SECRET_VALUES,
+  seedDemoScene,
+} from '../sandbox/sandbox-fixtures.js';
+
+useAwsEnvironment();
+
+/**
+ * The run as a reconcile loop, end to end: each case is one of the review's findings (issue 8),
+ * reproduced against the sandbox and moto, through the Lambda handler or the CLI.
+ */
+
+const sandbox = useSandbox();
+let secretId = '';
+let lines: CapturedLog[] = [];
+const temp = mkdtempSync(join(tmpdir(), 'holiday-reconcile-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const live = () => sandbox.current.state.live(SANDBOX_ACCOUNT, 'specialoccasion');
+const named = (name: string) =>
+  live().find((item) => item.name === name) as
+    | (Record<string, unknown> & { id: number; description: string; events: SpecialOccasionEvent[] })
+    | undefined;
+const handler = (overrides: Parameters<typeof exampleConfig>[0] = {}) =>
+  handlerFor(exampleConfig({ secretId, ...overrides }), sandbox.current.url, lines);
+const byName = (summary: RunSummary) =>
+  Object.fromEntries(summary.calendars.map((calendar) => [calendar.name, calendar]));
+
+beforeEach(async () => {
+  seedDemoScene(sandbox.current.state);
+  sandbox.current.clearLog();
+  secretId = uniqueSecretId();
+  lines = [];
+  await putSecret(secretId, SANDBOX_CREDENTIALS.oauth1);
+});
+
+describe('drift in a year the run does not cover (item 4)', () => {
+  it('is reported with the events that differ; force makes every year as configured; then unchanged', async () => {
+    await handler()({ trigger: 'manual', years: [2030, 2031] });
+    const us = named('Holidays US');
+    if (!us) throw new Error('no US occasion');
+    const [first, ...rest] = us.events;
+    expect(first?.start.dateTime.startsWith('2030-01-01')).toBe(true);
+    // Someone deletes New Year 2030 by hand.
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', { ...us, events: rest });
+
+    const plan = await handler()({ trigger: 'manual', years: [2031], dryRun: true });
+    const drift = byName(plan)['Holidays US'];
+    expect(drift?.action).toBe('drift');
+    expect(drift?.changes?.added).toEqual([{ date: '2030-01-01', name: "New Year's Day", working: false }]);
+    expect(drift?.changes?.removed).toEqual([]);
+
+    const forced = await handler()({ trigger: 'manual', years: [2031], force: true });
+    expect(byName(forced)['Holidays US']?.action).toBe('updated');
+    expect(named('Holidays US')?.events.map((event) => event.start.dateTime)).toEqual(
+      us.events.map((event) => event.start.dateTime),
+    );
+    const again = await handler()({ trigger: 'manual', years: [2031], dryRun: true });
+    expect(byName(again)['Holidays US']?.action).toBe('unchanged');
+  });
+});
+
+describe('LivePerson answering its own time format (item 5)', () => {
+  it('T00:00 for T00:00:00, T23:59 for T23:59:59 and other key orders: no drift, no writes', async () => {
+    await handler()({ trigger: 'manual', years: [2030] });
+    sandbox.current.options.eventTimes = 'minutes';
+    sandbox.current.clearLog();
+    const summary = await handler()({ trigger: 'manual', years: [2030] });
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+    expect(writes(sandbox.current.requests)).toEqual([]);
+    // A real change still goes through, and the next read of the reformatted answer is unchanged.
+    const changed = exampleConfig({ secretId }).calendars.map((calendar) => ({
+      ...calendar,
+      exclude: [...calendar.exclude, '2030-12-25'],
+    }));
+    const updated = await handler({ calendars: changed })({ trigger: 'manual', years: [2030] });
+    expect(updated.calendars.map((calendar) => calendar.action)).toEqual(['updated', 'updated', 'updated']);
+    const after = await handler({ calendars: changed })({ trigger: 'manual', years: [2030], dryRun: true });
+    expect(after.calendars.map((calendar) => calendar.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
+  });
+});
+
+describe("someone else's odd data (item 6)", () => {
+  it('a foreign object with odd events and null fields never fails the run', async () => {
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
+      name: null,
+      description: null,
+      isDefault: false,
+      events: [
+        { start: { dateTime: '2027-07-09', timeZone: 'Europe/Berlin' }, recurrence: null },
+        { start: { dateTime: '2027-07-10' }, end: { dateTime: '2027-07-11' }, meta: { name: 'no zone' } },
+      ],
+    });
+    const summary = await handler()({ trigger: 'monthly' });
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['created', 'created', 'created']);
+  });
+
+  it('an odd event inside an owned object is drift; force replaces it', async () => {
+    await handler()({ trigger: 'manual', years: [2030] });
+    const us = named('Holidays US');
+    if (!us) throw new Error('no US occasion');
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
+      ...us,
+      events: [...us.events, { start: { dateTime: '2030-07-09' }, recurrence: null }],
+    });
+    const summary = await handler()({ trigger: 'manual', years: [2030], dryRun: true });
+    expect(byName(summary)['Holidays US']).toMatchObject({
+      action: 'drift',
+      error: expect.stringContaining("1 of them not of LivePerson's documented shape"),
+    });
+    const forced = await handler()({ trigger: 'manual', years: [2030], force: true });
+    expect(byName(forced)['Holidays US']?.action).toBe('updated');
+    expect(named('Holidays US')?.events).toHaveLength(us.events.length);
+  });
+});
+
+describe('a PUT applied although its answer was lost (item 7)', () => {
+  it('is recognised on the re-read and reported updated, with its audit line', async () => {
+    await handler()({ trigger: 'manual', years: [2030] });
+    sandbox.current.clearLog();
+    const changed = exampleConfig({ secretId }).calendars.map((calendar) => ({
+      ...calendar,
+      exclude: [...calendar.exclude, '2030-12-25'],
+    }));
+    sandbox.current.addFault({ method: 'PUT', path: 'specialoccasion', commitThenDrop: true });
+    const summary = await handler({ calendars: changed })({ trigger: 'manual', years: [2030] });
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['updated', 'updated', 'updated']);
+    expect(summary.calendars.every((calendar) => calendar.eventsRemoved === 1)).toBe(true);
+    // Sent, answer lost; retried with the old revision: 409; then a read shows it took.
+    expect(
+      sandbox.current.requests.filter((request) => request.method === 'PUT').map((request) => request.status),
+    ).toEqual([-1, 409]);
+    const audits = lines.filter((line) => line.message === 'holiday-importer updated special occasions');
+    expect(audits.map((line) => line.attributes?.calendar)).toEqual([
+      'Holidays DE-BY',
+      'Holidays US',
+      'Holidays UK (England + Scotland)',
+    ]);
+    expect(audits[0]?.attributes?.confirmedAfter).toContain('answered 409');
+    const stored = named('Holidays DE-BY');
+    expect(readMarker(stored?.description)?.fingerprint).toBe(fingerprintEvents(stored?.events ?? []));
+  });
+});
+
+describe('the run deadline (item 8)', () => {
+  const configFile = () => {
+    const path = join(temp, `config-${Date.now()}.json`);
+    writeFileSync(
+      path,
+      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
+    );
+    return path;
+  };
+  const cli = (args: string[]) =>
+    runCliProcess([...args, '--config', configFile()], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+    });
+
+  it('a write in flight at the deadline: stops, logs out, prints what it did, incomplete, exit 1', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', delayMs: 4_000 });
+    const result = await cli(['apply', '--timeout', '1.5', '--json']);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as RunSummary;
+    expect(summary.incomplete).toBe(true);
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['failed', 'failed', 'failed']);
+    expect(summary.calendars[0]?.error).toContain(
+      "stopped at the run's deadline; the write may or may not have been applied",
+    );
+    expect(summary.calendars[1]?.error).toContain('not written: the run reached its deadline');
+    expect(calls(sandbox.current.requests).at(-1)).toBe('POST /logout');
+  });
+
+  it('no retry starts whose pause would pass the deadline (LivePerson pauses 5 s after a 503)', async () => {
+    sandbox.current.addFault({ method: 'GET', path: 'specialoccasion', status: 503, times: 4 });
+    const result = await cli(['plan', '--timeout', '3', '--json']);
+    expect(result.stderr).toContain("stopped at the run's deadline");
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as RunSummary;
+    expect(summary.incomplete).toBe(true);
+    expect(summary.calendars[0]?.error).toContain("stopped at the run's deadline");
+    expect(calls(sandbox.current.requests).filter((line) => line.includes('specialoccasion'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('the Lambda uses its remaining time: with too little, no request is sent and the invocation fails', async () => {
+    const context = { awsRequestId: 'req-deadline', getRemainingTimeInMillis: () => 5_000 };
+    const error = await rejectionOf(handler()({ trigger: 'monthly' }, context));
+    expect(error).toBeInstanceOf(ImportFailedError);
+    expect(error.message).toContain('stopped at its deadline');
+    expect((error as ImportFailedError).summary.incomplete).toBe(true);
+    expect(writes(sandbox.current.requests)).toEqual([]);
+  });
+});
+
+describe('a secret rotated badly, found while logging in again (item 9)', () => {
+  it('stops at once with the secret error (exit 2), naming the secret and field, never a value', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    const configPath = join(temp, 'rotated.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
+    );
+    sandbox.current.addFault({
+      method: 'POST',
+      path: 'specialoccasion',
+      before: (state) => {
+        state.expireSessions();
+        void putSecret(secretId, { authType: 'login', username: 'holiday.bot' });
+      },
+      // The rotation lands in moto before this write's 401 goes back.
+      delayMs: 1_000,
+    });
+    const result = await runCliProcess(['apply', '--config', configPath], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+    });
+    expect(result.stderr).toContain(`Secret "${secretId}" does not hold LivePerson credentials`);
+    expect(result.stderr).toContain('"password" is missing');
+    expect(result.code).toBe(2);
+    for (const value of SANDBOX_SECRET_VALUES) expect(result.stderr + result.stdout).not.toContain(value);
+    expect(sandbox.current.requests.filter((request) => request.status === 401)).toHaveLength(1);
+  });
+});
+
+describe('a 400 on the skills PUT (item 10)', () => {
+  it('is isolated to the bad skill; the others are linked', async () => {
+    // A skill someone broke by hand (no name): LivePerson refuses any write of it.
+    const [broken] = sandbox.current.state
+      .all(SANDBOX_ACCOUNT, 'skills')
+      .filter((skill) => skill.id === 2000000003);
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'skills', { ...broken, name: '' });
+    const error = await rejectionOf(handler()({ trigger: 'monthly' }));
+    const summary = (error as ImportFailedError).summary;
+    const skills = summary.calendars.flatMap((calendar) =>
+      calendar.skills.map((skill) => [String(skill.skill), skill.action] as const),
+    );
+    expect(Object.fromEntries(skills)).toEqual({
+      'Support DE': 'linked',
+      'Billing DE': 'conflict',
+      'Support US': 'linked',
+      '2000000003': 'failed',
+      'Support UK': 'linked',
+    });
+    expect(
+      summary.calendars.flatMap((calendar) => calendar.skills).find((skill) => skill.skill === 2000000003)
+        ?.error,
+    ).toContain('name is required');
+  });
+});
+
+describe('Secrets Manager failures say what the SDK said (item 11)', () => {
+  const configPath = () => {
+    const path = join(temp, 'sm.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
+    );
+    return path;
+  };
+
+  it.each([
+    {
+      name: 'nothing listening',
+      env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: 'http://127.0.0.1:1' },
+      said: 'ECONNREFUSED',
+    },
+    {
+      name: 'no region',
+      env: { AWS_REGION: '', AWS_DEFAULT_REGION: '', AWS_CONFIG_FILE: '/dev/null' },
+      said: 'Region not accepted',
+    },
+  ])(
+    '$name: exit 1, the SDK code and message, what to check, no LivePerson request',
+    async ({ env, said }) => {
+      const result = await runCliProcess(['plan', '--config', configPath()], {
+        ...awsEnvironment(),
+        LP_CSDS_URL: sandbox.current.url,
+        ...env,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Secrets Manager could not be reached for secret "${secretId}": `);
+      expect(result.stderr).toContain(said);
+      expect(result.stderr).toContain('Check AWS_REGION');
+      expect(sandbox.current.requests).toEqual([]);
+    },
+  );
+});
