@@ -1,14 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
 import type { HolidayImporterStack } from '../../cdk/holiday-importer-stack.js';
 
-/** The app as `cdk synth` builds it, minus esbuild bundling and CloudFormation's own checks (slow). */
+/**
+ * The app as `cdk synth` builds it, minus esbuild bundling and CloudFormation's own checks (slow),
+ * synthesized into `workDir` (an App without an outdir leaves a cdk.out folder in the temp dir).
+ */
 export async function synthStack(
+  workDir: string,
   context: Record<string, unknown> = {},
   options: { configPath?: string } = {},
 ): Promise<{ app: App; stack: HolidayImporterStack; template: Template }> {
   const app = new App({
+    outdir: mkdtempSync(join(workDir, 'cdk.out-')),
     context: { 'aws:cdk:bundling-stacks': [], ...context },
     builtinCloudFormationValidation: false,
   });

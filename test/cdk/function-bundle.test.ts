@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
 import { awsEnvironment, exampleConfig, putSecret, useAwsEnvironment } from '../helpers/importer-harness.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 /**
@@ -16,7 +16,7 @@ import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.
  * the Node.js runtime provides it), in UTC.
  */
 
-const temp = mkdtempSync(join(tmpdir(), 'holiday-bundle-'));
+const temp = useTempDir('holiday-bundle');
 const taskDir = join(temp, 'var', 'task');
 const sandbox = useSandbox();
 let bundleFiles: string[] = [];
@@ -37,8 +37,6 @@ beforeAll(async () => {
   symlinkSync(resolve('node_modules/@aws-sdk'), join(temp, 'node_modules', '@aws-sdk'), 'dir');
   useAwsEnvironment();
 }, 120_000);
-
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const RUNNER = `
 const { handler } = await import(process.env.BUNDLE_URL);

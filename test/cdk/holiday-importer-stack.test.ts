@@ -1,25 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeploymentSettingsError } from '../../cdk/deployment-settings.js';
 import { type CliIo, runCli } from '../../functions/cli/main.js';
 import { ConfigError } from '../../functions/core/errors.js';
-import { asList, policyStatements, synthStack } from './cdk-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { asList, policyStatements, synthStack as synthInto } from './cdk-harness.js';
 
+const temp = useTempDir('holiday-cdk');
+const synthStack = (context: Record<string, unknown> = {}, options: { configPath?: string } = {}) =>
+  synthInto(temp, context, options);
 const SETTINGS = { scheduleTimeZone: 'Europe/Berlin', yearlyTime: '03:00', monthlyTime: '05:30' };
 const { stack, template } = await synthStack(SETTINGS);
 const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function'));
 const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
 const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
 const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
-
-const temp = mkdtempSync(join(tmpdir(), 'holiday-cdk-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('the function', () => {
   it('runs the newest Node runtime on arm64 with reserved concurrency 1, sized memory and timeout', () => {
@@ -245,7 +245,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('does report a finding that nobody acknowledged (the check is live)', () => {
-    const scratch = new Stack(new App(), 'Scratch');
+    const scratch = new Stack(new App({ outdir: join(temp, 'scratch.out') }), 'Scratch');
     new Queue(scratch, 'Plain');
     const report = new AwsSolutionsChecks().validateScope(scratch);
     expect(report.violations.map((violation) => violation.ruleName)).toContain('AwsSolutions-SQS3');

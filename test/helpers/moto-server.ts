@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
 async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited early with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new MotoExitedError(`moto_server exited early with code ${child.exitCode}`);
     try {
       await fetch(`${url}/moto-api/`);
       return;
@@ -38,7 +39,25 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`moto_server did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-export async function startMotoServer(): Promise<MotoServer> {
+class MotoExitedError extends Error {
+  override name = 'MotoExitedError';
+}
+
+/**
+ * Starts moto on a port that was free a moment ago; another process may take it first, so a
+ * moto that exits at once is started again on another port (a few times).
+ */
+export async function startMotoServer(attempts = 3): Promise<MotoServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort();
+    } catch (error) {
+      if (!(error instanceof MotoExitedError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(): Promise<MotoServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });

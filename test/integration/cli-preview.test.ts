@@ -1,12 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecialOccasionEventSchema } from '../../functions/liveperson/wire-schemas.js';
 import { runCliProcess } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const temp = useTempDir('holiday-preview');
 
 function tempConfig(content: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'holiday-importer-'));
+  const dir = mkdtempSync(join(temp, 'config-'));
   const path = join(dir, 'holidays.json');
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsEnvironment, putSecret, uniqueSecretId, useAwsEnvironment } from '../helpers/importer-harness.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import {
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
@@ -13,6 +13,7 @@ import {
 } from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
+const temp = useTempDir('holiday-cli');
 
 /** The operator CLI as a child process: real argv, env, exit codes, stdout and stderr. */
 describe('holiday-importer plan / apply (child process, sandbox + moto)', () => {
@@ -24,7 +25,7 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
     const config = JSON.parse(readFileSync('config/holidays.json', 'utf8'));
     config.secretId = secretId;
     mutate(config);
-    const path = join(mkdtempSync(join(tmpdir(), 'holiday-cli-')), 'holidays.json');
+    const path = join(mkdtempSync(join(temp, 'config-')), 'holidays.json');
     writeFileSync(path, JSON.stringify(config));
     return path;
   };

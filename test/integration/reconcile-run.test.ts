@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { readMarker } from '../../functions/core/ownership-marker.js';
 import type { RunSummary } from '../../functions/core/run-summary.js';
@@ -18,6 +17,7 @@ import {
 import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 import {
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
@@ -35,8 +35,7 @@ useAwsEnvironment();
 const sandbox = useSandbox();
 let secretId = '';
 let lines: CapturedLog[] = [];
-const temp = mkdtempSync(join(tmpdir(), 'holiday-reconcile-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const temp = useTempDir('holiday-reconcile');
 
 const live = () => sandbox.current.state.live(SANDBOX_ACCOUNT, 'specialoccasion');
 const named = (name: string) =>
