@@ -44,7 +44,7 @@ try {
   );
   console.log('hand-made special occasion that the skill "Billing DE" already uses.');
 
-  banner('1. holiday-importer plan  (dry run: GET requests only)');
+  banner('1. holiday-importer plan  (dry run: no configuration writes)');
   const planned = await runCli(['plan'], io, deps);
   console.log(`exit code ${planned}${planned === 3 ? ' (conflicts to look at; nothing was lost)' : ''}`);
 
