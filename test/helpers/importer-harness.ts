@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CreateSecretCommand,
   PutSecretValueCommand,
@@ -43,6 +44,21 @@ export async function putSecret(secretId: string, value: unknown): Promise<void>
     if ((error as Error).name !== 'ResourceExistsException') throw error;
     await client.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: text }));
   }
+}
+
+/** The calendars of a summary by name. */
+export function byName<T extends { name: string }>(summary: { calendars: readonly T[] }): Record<string, T> {
+  return Object.fromEntries(summary.calendars.map((calendar) => [calendar.name, calendar]));
+}
+
+/** The example config with another secret, as a file the CLI can read (in `dir`). */
+export function writeExampleConfig(dir: string, secretId: string): string {
+  const path = join(dir, `config-${process.hrtime.bigint()}.json`);
+  writeFileSync(
+    path,
+    JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
+  );
+  return path;
 }
 
 export function exampleConfig(overrides: Partial<Record<keyof Config, unknown>> = {}): Config {

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { currentYearIn } from '../../functions/core/local-date.js';
 import { formatMarkedDescription } from '../../functions/core/ownership-marker.js';
-import type { RunSummary } from '../../functions/core/run-summary.js';
 import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
 import {
+  byName,
   countingMetrics,
   exampleConfig,
   handlerFor,
@@ -25,10 +25,6 @@ import {
 useAwsEnvironment();
 
 const SKILLS_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/le-users/skills`;
-
-function byName(summary: RunSummary) {
-  return Object.fromEntries(summary.calendars.map((calendar) => [calendar.name, calendar]));
-}
 
 describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () => {
   const sandbox = useSandbox();

@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { readMarker } from '../../functions/core/ownership-marker.js';
@@ -8,11 +6,13 @@ import type { SpecialOccasionEvent } from '../../functions/core/special-occasion
 import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
 import {
   awsEnvironment,
+  byName,
   exampleConfig,
   handlerFor,
   putSecret,
   uniqueSecretId,
   useAwsEnvironment,
+  writeExampleConfig,
 } from '../helpers/importer-harness.js';
 import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { runCliProcess } from '../helpers/run-cli.js';
@@ -44,8 +44,6 @@ const named = (name: string) =>
     | undefined;
 const handler = (overrides: Parameters<typeof exampleConfig>[0] = {}) =>
   handlerFor(exampleConfig({ secretId, ...overrides }), sandbox.current.url, lines);
-const byName = (summary: RunSummary) =>
-  Object.fromEntries(summary.calendars.map((calendar) => [calendar.name, calendar]));
 
 beforeEach(async () => {
   seedDemoScene(sandbox.current.state);
@@ -172,16 +170,8 @@ describe('a PUT applied although its answer was lost (item 7)', () => {
 });
 
 describe('the run deadline (item 8)', () => {
-  const configFile = () => {
-    const path = join(temp, `config-${Date.now()}.json`);
-    writeFileSync(
-      path,
-      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
-    );
-    return path;
-  };
   const cli = (args: string[]) =>
-    runCliProcess([...args, '--config', configFile()], {
+    runCliProcess([...args, '--config', writeExampleConfig(temp, secretId)], {
       ...awsEnvironment(),
       LP_CSDS_URL: sandbox.current.url,
     });
@@ -227,11 +217,7 @@ describe('the run deadline (item 8)', () => {
 describe('a secret rotated badly, found while logging in again (item 9)', () => {
   it('stops at once with the secret error (exit 2), naming the secret and field, never a value', async () => {
     await putSecret(secretId, SANDBOX_CREDENTIALS.login);
-    const configPath = join(temp, 'rotated.json');
-    writeFileSync(
-      configPath,
-      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
-    );
+    const configPath = writeExampleConfig(temp, secretId);
     sandbox.current.addFault({
       method: 'POST',
       path: 'specialoccasion',
@@ -281,15 +267,6 @@ describe('a 400 on the skills PUT (item 10)', () => {
 });
 
 describe('Secrets Manager failures say what the SDK said (item 11)', () => {
-  const configPath = () => {
-    const path = join(temp, 'sm.json');
-    writeFileSync(
-      path,
-      JSON.stringify({ ...JSON.parse(readFileSync('config/holidays.json', 'utf8')), secretId }),
-    );
-    return path;
-  };
-
   it.each([
     {
       name: 'nothing listening',
@@ -304,7 +281,7 @@ describe('Secrets Manager failures say what the SDK said (item 11)', () => {
   ])(
     '$name: exit 1, the SDK code and message, what to check, no LivePerson request',
     async ({ env, said }) => {
-      const result = await runCliProcess(['plan', '--config', configPath()], {
+      const result = await runCliProcess(['plan', '--config', writeExampleConfig(temp, secretId)], {
         ...awsEnvironment(),
         LP_CSDS_URL: sandbox.current.url,
         ...env,
