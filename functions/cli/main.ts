@@ -240,11 +240,14 @@ export async function runCli(
     if (options.command === 'invoke') return await invoke(options, io, palette);
     return await run(options, io, deps, palette);
   } catch (error) {
-    if (error instanceof InputError) {
-      io.stderr(`${error instanceof ConfigError ? '' : 'Error: '}${error.message}\n`);
-      return EXIT.badInput;
+    const exitCode = error instanceof InputError ? EXIT.badInput : EXIT.failure;
+    const text = error instanceof Error ? error.message : String(error);
+    io.stderr(`${error instanceof ConfigError ? '' : 'Error: '}${text}\n`);
+    // `holiday-importer apply --json | jq` always gets one JSON document, a failure included.
+    if (argv.includes('--json')) {
+      const code = error instanceof Error ? error.name : 'Error';
+      io.stdout(`${JSON.stringify({ error: { code, message: text, exitCode } }, null, 2)}\n`);
     }
-    io.stderr(`Error: ${(error as Error).message}\n`);
-    return EXIT.failure;
+    return exitCode;
   }
 }

@@ -56,15 +56,33 @@ export function parseConfig(input: unknown, source: string): Config {
   return result.data;
 }
 
-/** Parses and validates the text of a config file. */
+/** Line and column (1-based) of a character offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** Parses and validates the text of a config file (a leading UTF-8 byte order mark is ignored). */
 export function parseConfigText(text: string, source: string): Config {
+  const json = text.replace(/^\uFEFF/, '');
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(json);
   } catch (error) {
-    throw new ConfigError(source, [{ path: '', message: `is not valid JSON: ${(error as Error).message}` }], {
-      cause: error,
-    });
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where =
+      position === undefined
+        ? ''
+        : (() => {
+            const { line, column } = lineAndColumn(json, Number(position));
+            return ` at line ${line}, column ${column}`;
+          })();
+    const hint = /\/\/|\/\*/.test(json) ? ' (comments are not allowed in JSON)' : '';
+    throw new ConfigError(
+      source,
+      [{ path: '', message: `is not valid JSON${where}${hint}: ${(error as Error).message}` }],
+      { cause: error },
+    );
   }
   return parseConfig(input, source);
 }

@@ -3,6 +3,7 @@ import type { KyInstance } from 'ky';
 import OAuth from 'oauth-1.0a';
 import { z } from 'zod';
 import type { CredentialsProvider, Logger } from '../commons/interfaces.js';
+import { redactText } from '../commons/redact.js';
 import { describeCredentials, type LivePersonCredentials } from './credentials.js';
 import type { DomainResolver } from './domain-api.js';
 import { AuthenticationError } from './errors.js';
@@ -38,6 +39,13 @@ export class AuthSession {
     private readonly accountId: string,
     private readonly logger: Logger,
   ) {}
+
+  /** Scrubs the credentials in use and the session's tokens out of text from elsewhere. */
+  readonly redact = (text: string): string => {
+    const credentials = this.credentials ? Object.values(this.credentials) : [];
+    const session = this.session ? [this.session.bearer, this.session.csrf, this.session.sessionCookie] : [];
+    return redactText(text, [...credentials, ...session]);
+  };
 
   /** Which credentials are in use, for error messages (never their values). */
   async describe(): Promise<string> {
@@ -106,7 +114,9 @@ export class AuthSession {
     try {
       response = await this.http.post(url, { json: body });
     } catch (error) {
-      const mapped = await toLivePersonError(error, 'POST', url);
+      const mapped = await toLivePersonError(error, 'POST', url, (text) =>
+        redactText(text, Object.values(credentials)),
+      );
       if (mapped instanceof AuthenticationError) {
         throw new AuthenticationError(
           mapped.endpoint,
@@ -143,7 +153,7 @@ export class AuthSession {
         timeout: 5_000,
       });
     } catch (error) {
-      const mapped = await toLivePersonError(error, 'POST', url);
+      const mapped = await toLivePersonError(error, 'POST', url, this.redact);
       this.logger.warn('LivePerson logout failed; the session expires by itself', { error: mapped.message });
     }
   }

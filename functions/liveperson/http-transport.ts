@@ -1,6 +1,7 @@
 import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
 import type { z } from 'zod';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
+import { type Redact, redactText } from '../commons/redact.js';
 import { InputError } from '../core/errors.js';
 import {
   AuthenticationError,
@@ -151,24 +152,32 @@ export const CREATE_RETRY: Options['retry'] = {
     error instanceof HTTPError && error.response.status === 429 ? undefined : false,
 };
 
-async function responseDetail(response: Response): Promise<string> {
+async function responseDetail(response: Response, redact: Redact): Promise<string> {
   try {
-    const text = (await response.text()).replace(/\s+/g, ' ').trim();
+    const text = redact((await response.text()).replace(/\s+/g, ' ').trim());
     return text.length > 300 ? `${text.slice(0, 297)}...` : text;
   } catch {
     return '';
   }
 }
 
-/** Maps whatever a call threw to the client's named errors. */
-export async function toLivePersonError(error: unknown, method: string, url: string | URL): Promise<Error> {
+/**
+ * Maps whatever a call threw to the client's named errors. An error answer's text goes through
+ * `redact`: LivePerson may echo the request, credentials included.
+ */
+export async function toLivePersonError(
+  error: unknown,
+  method: string,
+  url: string | URL,
+  redact: Redact = (text) => redactText(text),
+): Promise<Error> {
   const endpoint = endpointOf(method, url);
   if (error instanceof RetryPastDeadlineError) {
     return new DeadlineExceededError(endpoint, method.toUpperCase() !== 'GET', { cause: error });
   }
   if (error instanceof HTTPError) {
     const status = error.response.status;
-    const detail = await responseDetail(error.response);
+    const detail = await responseDetail(error.response, redact);
     if (status === 409) return new StaleRevisionError(endpoint, status, detail, { cause: error });
     if (status === 401) return new AuthenticationError(endpoint, status, detail, { cause: error });
     return new LivePersonApiError(endpoint, status, detail, { cause: error });

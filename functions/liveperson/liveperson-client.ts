@@ -137,7 +137,7 @@ export class LivePersonClient {
       if (signal?.aborted || (deadline !== undefined && Date.now() >= deadline)) {
         throw new DeadlineExceededError(endpointOf(method, url), method !== 'GET', { cause: error });
       }
-      const mapped = await toLivePersonError(error, method, url);
+      const mapped = await toLivePersonError(error, method, url, this.auth.redact);
       if (mapped instanceof AuthenticationError) {
         const which = await this.auth.describe();
         throw new AuthenticationError(

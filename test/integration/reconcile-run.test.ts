@@ -294,3 +294,22 @@ describe('Secrets Manager failures say what the SDK said (item 11)', () => {
     },
   );
 });
+
+describe('an error answer that echoes the request (issue 9, item 3)', () => {
+  it('never puts the password into stderr, stdout or the summary', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    sandbox.current.addFault({ method: 'POST', path: '/login', status: 400, echoRequest: true, times: 2 });
+    const result = await runCliProcess(['apply', '--json', '--config', writeExampleConfig(temp, secretId)], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('answered 400: {"message":"invalid login request {');
+    expect(result.stderr).toContain('password\\":"[redacted]"');
+    for (const value of SANDBOX_SECRET_VALUES) {
+      expect(result.stderr).not.toContain(value);
+      expect(result.stdout).not.toContain(value);
+    }
+    expect(JSON.parse(result.stdout).error.exitCode).toBe(1);
+  });
+});

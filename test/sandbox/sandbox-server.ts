@@ -80,6 +80,8 @@ export interface Fault {
   times?: number;
   /** Answer with this status instead of processing the request. */
   status?: number;
+  /** With `status`: the error answer quotes the request body (as some services do). */
+  echoRequest?: boolean;
   retryAfter?: string;
   /** Wait before handling. */
   delayMs?: number;
@@ -529,7 +531,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       return;
     }
     if (fault?.status) {
-      reply = error(fault.status, 'Injected fault', {});
+      reply = error(fault.status, fault.echoRequest ? `invalid login request ${text}` : 'Injected fault', {});
       if (fault.retryAfter !== undefined) reply.headers = { 'retry-after': fault.retryAfter };
     }
     reply ??= await route(request, url, method, body);
