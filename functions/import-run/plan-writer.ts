@@ -1,3 +1,4 @@
+import { fingerprintEvents } from '../core/canonical-events.js';
 import type { SkillReference } from '../core/config-schema.js';
 import { InputError } from '../core/errors.js';
 import type { CalendarPlan, RunPlan } from '../core/plan.js';
@@ -29,6 +30,18 @@ function needsReread(error: unknown): boolean {
     error instanceof StaleRevisionError ||
     error instanceof OutcomeUnknownError ||
     (error instanceof LivePersonApiError && error.status >= 500)
+  );
+}
+
+const NOT_STORED =
+  "LivePerson accepted the write but does not hold what was sent (checked by reading it back); check the API key's permissions and the object in LivePerson";
+
+/** Whether a write's answer shows the object holding exactly the events sent. */
+function answerHolds(answer: SpecialOccasion | undefined, write: SpecialOccasionDraft): boolean {
+  return (
+    answer !== undefined &&
+    answer.oddEvents === undefined &&
+    fingerprintEvents(answer.events) === fingerprintEvents(write.events)
   );
 }
 
@@ -89,6 +102,15 @@ export class PlanWriter {
     const before = this.client.revision('specialoccasion');
     try {
       const created = await this.client.createSpecialOccasion(write);
+      if (!answerHolds(created, write)) {
+        this.ledger.pendOccasion({
+          calendar,
+          write,
+          reason: 'its answer did not show the events sent',
+          unconfirmed: NOT_STORED,
+        });
+        return 'done';
+      }
       this.ledger.written(calendar, created);
       this.audit('created special occasion', {
         calendar: calendar.name,
@@ -124,17 +146,31 @@ export class PlanWriter {
     const writes = calendars.map((calendar) => calendar.write as SpecialOccasion);
     try {
       const stored = await this.client.updateSpecialOccasions(writes);
+      const confirmed: CalendarPlan[] = [];
       for (const calendar of calendars) {
+        const write = calendar.write as SpecialOccasion;
         const answer = stored.find((item) => item.id === calendar.occasionId);
-        this.ledger.written(calendar, answer ?? (calendar.write as SpecialOccasion));
+        if (answer && answerHolds(answer, write)) {
+          this.ledger.written(calendar, answer);
+          confirmed.push(calendar);
+        } else {
+          this.ledger.pendOccasion({
+            calendar,
+            write,
+            reason: 'its answer did not show the events sent',
+            unconfirmed: NOT_STORED,
+          });
+        }
       }
-      this.audit('updated special occasions', {
-        calendars: calendars.map((calendar) => calendar.name),
-        revisionBefore: before,
-        revisionAfter: this.client.revision('specialoccasion'),
-        eventsAdded: calendars.reduce((sum, calendar) => sum + calendar.eventsAdded.length, 0),
-        eventsRemoved: calendars.reduce((sum, calendar) => sum + calendar.eventsRemoved.length, 0),
-      });
+      if (confirmed.length > 0) {
+        this.audit('updated special occasions', {
+          calendars: confirmed.map((calendar) => calendar.name),
+          revisionBefore: before,
+          revisionAfter: this.client.revision('specialoccasion'),
+          eventsAdded: confirmed.reduce((sum, calendar) => sum + calendar.eventsAdded.length, 0),
+          eventsRemoved: confirmed.reduce((sum, calendar) => sum + calendar.eventsRemoved.length, 0),
+        });
+      }
       return 'done';
     } catch (error) {
       rethrowFatal(error);
@@ -198,20 +234,37 @@ export class PlanWriter {
     if (this.pastDeadline()) return 'deadline';
     const before = this.client.revision('skills');
     try {
-      await this.client.updateSkills(
+      const answer = await this.client.updateSkills(
         links.map((link) => ({ ...link.skill, specialOccasionId: link.target })),
       );
-      for (const link of links) this.ledger.linked(link.calendar, link.ref);
-      this.audit('linked skills', {
-        skills: links.map((link) => ({
-          skillId: link.skill.id,
-          occasionId: link.target,
-          calendar: link.calendar,
-        })),
-        revisionBefore: before,
-        revisionAfter: this.client.revision('skills'),
-      });
-      return 'done';
+      const confirmed: Link[] = [];
+      for (const link of links) {
+        const stored = answer.find((skill) => skill.id === link.skill.id);
+        if (stored?.specialOccasionId === link.target) {
+          this.ledger.linked(link.calendar, link.ref);
+          confirmed.push(link);
+        } else {
+          // Not shown linked in the answer (or not in it at all): a read tells.
+          this.ledger.pendLink({
+            ...link,
+            skillId: link.skill.id,
+            reason: 'its answer did not show the link',
+            unconfirmed: NOT_STORED,
+          });
+        }
+      }
+      if (confirmed.length > 0) {
+        this.audit('linked skills', {
+          skills: confirmed.map((link) => ({
+            skillId: link.skill.id,
+            occasionId: link.target,
+            calendar: link.calendar,
+          })),
+          revisionBefore: before,
+          revisionAfter: this.client.revision('skills'),
+        });
+      }
+      return confirmed.length === links.length ? 'done' : 'reread';
     } catch (error) {
       rethrowFatal(error);
       if (error instanceof DeadlineExceededError) {

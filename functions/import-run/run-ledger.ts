@@ -13,6 +13,8 @@ export interface PendingOccasionWrite {
   reason: string;
   /** What to report when the re-read shows the object is not there (a create LivePerson refused). */
   refusal?: string;
+  /** The write was answered but its answer did not show it stored: unless the re-read does, it failed. */
+  unconfirmed?: string;
 }
 
 export interface PendingLink {
@@ -21,6 +23,7 @@ export interface PendingLink {
   skillId: number;
   target: number;
   reason: string;
+  unconfirmed?: string;
 }
 
 export type Audit = (action: string, details: Record<string, unknown>) => void;
@@ -116,6 +119,8 @@ export class RunLedger {
             eventsRemoved: pending.calendar.eventsRemoved.length,
           },
         );
+      } else if (pending.unconfirmed) {
+        this.fail(name, pending.unconfirmed);
       } else if (!stored && pending.refusal) {
         this.fail(name, pending.refusal);
       }
@@ -129,6 +134,8 @@ export class RunLedger {
           skills: [{ skillId, occasionId: pending.target, calendar: pending.calendar }],
           confirmedAfter: pending.reason,
         });
+      } else if (pending.unconfirmed) {
+        this.failLink(pending.calendar, pending.ref, pending.unconfirmed);
       }
     }
     this.pendingLinks.clear();

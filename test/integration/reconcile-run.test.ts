@@ -313,3 +313,99 @@ describe('an error answer that echoes the request (issue 9, item 3)', () => {
     expect(JSON.parse(result.stdout).error.exitCode).toBe(1);
   });
 });
+
+describe('writes are checked against what LivePerson holds (issue 9, item 1)', () => {
+  it('a skill link LivePerson does not store is failed, not linked; the invocation throws', async () => {
+    sandbox.current.addFault({
+      method: 'PUT',
+      path: 'skills',
+      // LivePerson takes the write but silently drops the link (a permission it lacks, say).
+      mutateRequest: (body) =>
+        Array.isArray(body) ? body.map(({ specialOccasionId: _, ...skill }) => skill) : body,
+    });
+    const error = await rejectionOf(handler()({ trigger: 'monthly' }));
+    expect(error).toBeInstanceOf(ImportFailedError);
+    const skills = (error as ImportFailedError).summary.calendars.flatMap((calendar) => calendar.skills);
+    const linkedOrFailed = skills.filter((skill) => skill.action !== 'conflict');
+    expect(linkedOrFailed.map((skill) => skill.action)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(linkedOrFailed[0]?.error).toContain(
+      'LivePerson accepted the write but does not hold what was sent',
+    );
+    expect(lines.some((line) => line.message === 'holiday-importer linked skills')).toBe(false);
+  });
+
+  it('an update LivePerson stores differently is failed', async () => {
+    await handler()({ trigger: 'manual', years: [2030] });
+    const changed = exampleConfig({ secretId }).calendars.map((calendar) => ({
+      ...calendar,
+      exclude: [...calendar.exclude, '2030-12-25'],
+    }));
+    sandbox.current.addFault({
+      method: 'PUT',
+      path: 'specialoccasion',
+      mutateRequest: (body) =>
+        Array.isArray(body) ? body.map((item) => ({ ...item, events: item.events.slice(1) })) : body,
+    });
+    const error = await rejectionOf(handler({ calendars: changed })({ trigger: 'manual', years: [2030] }));
+    const summary = (error as ImportFailedError).summary;
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['failed', 'failed', 'failed']);
+    expect(summary.calendars[0]?.error).toContain('does not hold what was sent');
+  });
+});
+
+describe('concurrency and unknown outcomes (issue 9, items 4 and 5)', () => {
+  it('two runs at the same moment: both succeed, each object exists once', async () => {
+    // Both read before either writes: the first create of one run waits a little.
+    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', delayMs: 300 });
+    const [first, second] = await Promise.all([
+      handler()({ trigger: 'monthly' }),
+      handler()({ trigger: 'monthly' }),
+    ]);
+    for (const summary of [first, second]) {
+      expect(
+        summary.calendars
+          .map((calendar) => calendar.action)
+          .every((action) => action === 'created' || action === 'unchanged'),
+      ).toBe(true);
+    }
+    const names = live().map((item) => item.name);
+    expect(names.filter((name) => name === 'Holidays DE-BY')).toHaveLength(1);
+    expect(names).toHaveLength(4);
+  });
+
+  it.each([400, 409] as const)(
+    'a name taken by someone else between read and create (answered %i): conflict, not a failure',
+    async (status) => {
+      sandbox.current.options.duplicateNameStatus = status;
+      sandbox.current.addFault({
+        method: 'POST',
+        path: 'specialoccasion',
+        before: (state) => {
+          const account = state.account(SANDBOX_ACCOUNT);
+          state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
+            name: 'Holidays DE-BY',
+            description: 'by hand',
+            isDefault: false,
+            events: [],
+          });
+          // Someone else's write that this run's revision does not know of... but as if in the same revision.
+          if (account) account.revisions.specialoccasion -= 1;
+        },
+      });
+      const summary = await handler()({ trigger: 'monthly' });
+      expect(byName(summary)['Holidays DE-BY']?.action).toBe('conflict');
+      expect(byName(summary)['Holidays US']?.action).toBe('created');
+      expect(live().filter((item) => item.name === 'Holidays DE-BY')).toHaveLength(1);
+    },
+  );
+
+  it('one 503 on a create: re-read, not there, created once', async () => {
+    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', status: 503 });
+    const summary = await handler()({ trigger: 'monthly' });
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['created', 'created', 'created']);
+    expect(live()).toHaveLength(4);
+    expect(
+      summary.calendars.flatMap((calendar) => calendar.skills).some((skill) => skill.action === 'failed'),
+    ).toBe(false);
+  });
+});

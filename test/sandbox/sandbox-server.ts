@@ -93,6 +93,8 @@ export interface Fault {
   replaceBody?: string;
   /** Process the request, then answer without the revision headers. */
   dropRevisionHeader?: boolean;
+  /** Changes the request body before it is processed: a service that silently drops a field. */
+  mutateRequest?: (body: unknown) => unknown;
   /** Runs before the request is handled: an out-of-band change, a session expiring. */
   before?: (state: SandboxState) => void;
 }
@@ -534,7 +536,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       reply = error(fault.status, fault.echoRequest ? `invalid login request ${text}` : 'Injected fault', {});
       if (fault.retryAfter !== undefined) reply.headers = { 'retry-after': fault.retryAfter };
     }
-    reply ??= await route(request, url, method, body);
+    reply ??= await route(request, url, method, fault?.mutateRequest ? fault.mutateRequest(body) : body);
     entry.status = reply.status;
     if (fault?.commitThenDrop) {
       entry.status = -1;
