@@ -141,6 +141,9 @@ async function preview(options: CliOptions, io: CliIo, palette: Palette): Promis
     calendars: options.calendars,
     now: io.now(),
   });
+  for (const calendar of result.calendars) {
+    for (const warning of calendar.warnings) io.stderr(`warning: ${calendar.name}: ${warning}\n`);
+  }
   if (options.json) {
     const calendars = result.calendars.map(({ name, timeZone, events }) => ({ name, timeZone, events }));
     io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);

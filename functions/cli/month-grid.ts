@@ -139,7 +139,10 @@ export function describeEvent(event: SpecialOccasionEvent): string {
 export const LEGEND =
   'Legend: 25* closed all day   24~ reduced hours or partly closed   other days: normal hours';
 
-export function renderCalendarPreview(preview: CalendarPreview, palette: Palette): string {
+export function renderCalendarPreview(
+  preview: Pick<CalendarPreview, 'name' | 'timeZone' | 'years' | 'events'>,
+  palette: Palette,
+): string {
   const parts = [palette.heading(`${preview.name}  (${preview.timeZone})`), ''];
   for (const year of preview.years) {
     const events = preview.events.filter((event) => event.start.dateTime.startsWith(`${year}-`));

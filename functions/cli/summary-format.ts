@@ -52,6 +52,7 @@ function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Pal
     `${palette.heading(calendar.name)}${id}  ${attention ? palette.closed(verb) : verb}${counts}`,
   ];
   if (calendar.error) lines.push(`    ${calendar.error}`);
+  for (const warning of calendar.warnings ?? []) lines.push(`    warning: ${warning}`);
   if (calendar.changes) {
     if (calendar.action === 'drift') lines.push('    with --force:');
     for (const removed of calendar.changes.removed) lines.push(`  - ${formatEventLine(removed)}`);

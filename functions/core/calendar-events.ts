@@ -1,7 +1,7 @@
 import type { HolidaysTypes } from 'date-holidays';
 import { sortEvents } from './canonical-events.js';
 import type { CalendarConfig, ExtraEvent } from './config-schema.js';
-import { addDays, daysBetween, yearOf } from './local-date.js';
+import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
 import { holidaysFor, regionTimeZone } from './region-catalog.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
 
@@ -313,6 +313,24 @@ export function calendarDays(
     .filter((extra) => yearOf(extra.date) === year)
     .map((extra): DayEntry => ({ ...extraEventToDay(extra), fromConfig: true }));
   return [...holidayDays, ...extraDays];
+}
+
+/**
+ * `exclude` names that match no holiday of the calendar's regions in these years: most likely a
+ * typo or another language, so the holiday they meant is still in.
+ */
+export function unmatchedExclusions(calendar: CalendarConfig, years: readonly number[]): string[] {
+  const names = calendar.exclude.filter((entry) => !isLocalDate(entry));
+  if (names.length === 0) return [];
+  const timeZone = calendarTimeZone(calendar);
+  const known = new Set(
+    calendar.regions.flatMap((region) =>
+      years.flatMap((year) =>
+        regionHolidays(region, year, calendar, timeZone).map((holiday) => holiday.name.toLowerCase()),
+      ),
+    ),
+  );
+  return names.filter((name) => !known.has(name.toLowerCase()));
 }
 
 /** The canonical events a calendar wants for the given years. */

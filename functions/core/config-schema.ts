@@ -8,7 +8,8 @@ export const NAME_MAX_LENGTH = 50;
 export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
 
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-const DATE_LIKE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+// Anything that looks like a date (2027-1-1, 2027/01/01, 01.01.2027) must be a real YYYY-MM-DD.
+const DATE_LIKE_PATTERN = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})$/;
 
 const ClockTime = z
   .string()
@@ -122,7 +123,8 @@ const CalendarSchema = z
           .trim()
           .min(1, { error: 'must not be empty' })
           .refine((entry) => !DATE_LIKE_PATTERN.test(entry) || isLocalDate(entry), {
-            error: 'looks like a date but is not a real one; use YYYY-MM-DD or a holiday name',
+            error:
+              'looks like a date but is not a real YYYY-MM-DD date (e.g. "2027-01-01"); or give a holiday name',
           }),
       )
       .default([])

@@ -34,6 +34,8 @@ export interface DesiredCalendar {
   pruneBefore: string;
   skills: readonly SkillReference[];
   adopt: boolean;
+  /** Things a person should know that change nothing (an `exclude` name that matches nothing). */
+  warnings?: readonly string[];
 }
 
 /** What LivePerson holds: both collections, read once with `select=$all`. */
@@ -75,6 +77,7 @@ export interface SkillPlan {
 export interface CalendarPlan extends OccasionPlan {
   name: string;
   skills: SkillPlan[];
+  warnings?: readonly string[];
 }
 
 export interface OrphanPlan {
@@ -283,6 +286,7 @@ export function planRun(
       name: calendar.name,
       ...occasion,
       skills: planSkillLinks(calendar.skills, occasion, state, claimed, options),
+      ...(calendar.warnings?.length ? { warnings: calendar.warnings } : {}),
     };
   });
   const names = new Set(configNames);

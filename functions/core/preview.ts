@@ -7,6 +7,7 @@ export interface CalendarPreview {
   timeZone: string;
   years: number[];
   events: SpecialOccasionEvent[];
+  warnings: string[];
 }
 
 export interface Preview {
@@ -24,6 +25,7 @@ export function previewCalendars(
     timeZone: calendar.timeZone,
     years: [...calendar.years],
     events: [...calendar.events],
+    warnings: [...(calendar.warnings ?? [])],
   }));
   const years = [...new Set(calendars.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
   return { years, calendars };

@@ -48,6 +48,8 @@ export interface CalendarSummary {
   /** The events added and removed (for drift: what `force` would change). */
   changes?: { added: EventLine[]; removed: EventLine[] };
   error?: string;
+  /** Things a person should know that change nothing, e.g. an `exclude` name that matches nothing. */
+  warnings?: string[];
 }
 
 export interface RunSummary {
@@ -136,6 +138,7 @@ export function summarizeCalendar(
       ? { changes: { added: added.map(toEventLine), removed: removed.map(toEventLine) } }
       : {}),
     ...(outcome?.error ? { error: outcome.error } : plan.reason ? { error: plan.reason } : {}),
+    ...(plan.warnings?.length ? { warnings: [...plan.warnings] } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
     now: (deps.now ?? (() => new Date()))(),
   };
   const initial = desiredCalendars(deps.config, runRequest);
+  rejectPrunedYears(initial, deps.config.keepPastYears);
   await deps.credentials.get();
 
   const client = new LivePersonClient({
@@ -164,6 +165,18 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
     requests: summary.requests,
   });
   return summary;
+}
+
+/** A year whose events the pruning rule would delete at once is a mistake, not a run to make. */
+function rejectPrunedYears(desired: readonly DesiredCalendar[], keepPastYears: number): void {
+  for (const calendar of desired) {
+    const pruned = calendar.years.filter((year) => `${year}-12-31` < calendar.pruneBefore);
+    if (pruned.length > 0) {
+      throw new InputError(
+        `Year ${pruned.join(', ')} is before what the config keeps: events that ended before ${calendar.pruneBefore} are removed ("keepPastYears": ${keepPastYears}). Choose a year from ${calendar.pruneBefore.slice(0, 4)} on, or raise "keepPastYears".`,
+      );
+    }
+  }
 }
 
 /** The summary of calendars the run never got to read (its deadline came first). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecialOccasionEventSchema } from '../../functions/liveperson/wire-schemas.js';
@@ -104,5 +104,22 @@ describe('holiday-importer preview (child process)', () => {
     const result = await runCliProcess(['preview', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('npx holiday-importer preview --calendar');
+  });
+});
+
+describe('holiday-importer preview warnings', () => {
+  it('an exclude name that matches no holiday is a warning on stderr; the events are still printed', async () => {
+    const config = JSON.parse(readFileSync('config/holidays.json', 'utf8'));
+    config.calendars[1].exclude = ['Colombus Day'];
+    const result = await runCliProcess([
+      'preview',
+      '--calendar',
+      'Holidays US',
+      '--config',
+      tempConfig(config),
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: Holidays US: exclude "Colombus Day" matches no holiday of US in/);
+    expect(result.stdout).toContain('Columbus Day');
   });
 });

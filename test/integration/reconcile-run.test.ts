@@ -409,3 +409,33 @@ describe('concurrency and unknown outcomes (issue 9, items 4 and 5)', () => {
     ).toBe(false);
   });
 });
+
+describe('input a run refuses or warns about (issue 9, items 6 and 7)', () => {
+  it('a year the pruning rule would delete: exit 2, a message, no request', async () => {
+    const result = await runCliProcess(
+      ['apply', '--year', '2020', '--config', writeExampleConfig(temp, secretId)],
+      {
+        ...awsEnvironment(),
+        LP_CSDS_URL: sandbox.current.url,
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /Year 2020 is before what the config keeps: events that ended before \d{4}-01-01 are removed \("keepPastYears": 0\)/,
+    );
+    expect(sandbox.current.requests).toEqual([]);
+  });
+
+  it('an exclude name that matches no holiday: a warning in the summary, the plan output and preview', async () => {
+    const calendars = exampleConfig({ secretId }).calendars.map((calendar) =>
+      calendar.name === 'Holidays US' ? { ...calendar, exclude: ['Columbus Day', 'Colombus Day'] } : calendar,
+    );
+    const summary = await handler({ calendars })({ trigger: 'monthly', dryRun: true });
+    expect(byName(summary)['Holidays US']?.warnings).toEqual([
+      expect.stringMatching(
+        /^exclude "Colombus Day" matches no holiday of US in \d{4}, \d{4}; check the spelling/,
+      ),
+    ]);
+    expect(byName(summary)['Holidays DE-BY']?.warnings).toBeUndefined();
+  });
+});
