@@ -83,7 +83,7 @@ export async function findFunctionName(
   stackName: string,
   client = new CloudFormationClient({
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
   }),
 ): Promise<string> {
   let outputs: { OutputKey?: string | undefined; OutputValue?: string | undefined }[];
@@ -120,7 +120,7 @@ export async function invokeImport(
   // outlasts the longest Lambda timeout (15 minutes).
   client = new LambdaClient({
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 16 * 60_000 },
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 16 * 60_000, throwOnRequestTimeout: true },
   }),
 ): Promise<RunSummary> {
   let answer: { FunctionError?: string | undefined; Payload?: Uint8Array | undefined };

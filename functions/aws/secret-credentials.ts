@@ -72,8 +72,11 @@ export function parseSecret(secretId: string, text: string | undefined): LivePer
  */
 export function createSecretsManagerClient(): SecretsManagerClient {
   return new SecretsManagerClient({
+    // Secrets Manager answers in milliseconds: three tries of at most 4 s each (~13 s in all)
+    // fail a stuck endpoint well inside the Lambda's time. Without throwOnRequestTimeout the SDK
+    // only warns when requestTimeout passes, and waits on for ever.
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 4_000, throwOnRequestTimeout: true },
   });
 }
 

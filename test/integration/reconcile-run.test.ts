@@ -17,6 +17,7 @@ import {
 import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
+import { startSilentServer } from '../helpers/silent-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import {
   SANDBOX_ACCOUNT,
@@ -438,4 +439,24 @@ describe('input a run refuses or warns about (issue 9, items 6 and 7)', () => {
     ]);
     expect(byName(summary)['Holidays DE-BY']?.warnings).toBeUndefined();
   });
+});
+
+describe('a Secrets Manager that accepts and never answers (issue 9, item 2)', () => {
+  it('fails the run with a message naming Secrets Manager (exit 1), bounded, no LivePerson request', async () => {
+    const silent = await startSilentServer();
+    try {
+      const result = await runCliProcess(['plan', '--config', writeExampleConfig(temp, secretId)], {
+        ...awsEnvironment(),
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: silent.url,
+        LP_CSDS_URL: sandbox.current.url,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Secrets Manager could not be reached for secret "${secretId}"`);
+      expect(result.stderr).toMatch(/TimeoutError|timed out|timeout/i);
+      expect(silent.connections()).toBe(3);
+      expect(sandbox.current.requests).toEqual([]);
+    } finally {
+      await silent.close();
+    }
+  }, 45_000);
 });
