@@ -8,10 +8,28 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 register();
 const { runCli } = await import('../functions/cli/main.ts');
+
+// A writing run asks for graceful interrupts; everything else stops at Ctrl-C as usual.
+const interrupt = new AbortController();
+let graceful = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!graceful || interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+    process.stderr.write(
+      `\n${signal}: no new write starts; finishing the one in flight, logging out and printing what was written. Again to quit at once.\n`,
+    );
+  });
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   now: () => new Date(),
   env: process.env,
+  interruptSignal: () => {
+    graceful = true;
+    return interrupt.signal;
+  },
 });

@@ -13,7 +13,7 @@ import { loadConfig } from './load-config.js';
 import { ANSI, LEGEND, type Palette, PLAIN, renderCalendarPreview } from './month-grid.js';
 import { formatSummary } from './summary-format.js';
 
-export const EXIT = { ok: 0, failure: 1, badInput: 2, needsReview: 3 } as const;
+export const EXIT = { ok: 0, failure: 1, badInput: 2, needsReview: 3, interrupted: 130 } as const;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,6 +21,11 @@ export interface CliIo {
   colour: boolean;
   now: () => Date;
   env: Record<string, string | undefined>;
+  /**
+   * Asks for graceful Ctrl-C / SIGTERM handling during a writing run: the signal it returns is
+   * aborted by the first signal (a second one quits at once). Absent: signals act as usual.
+   */
+  interruptSignal?: () => AbortSignal;
 }
 
 /** How the CLI reaches the outside world; the demo swaps credentials for the sandbox's. */
@@ -202,6 +207,9 @@ async function invoke(options: CliOptions, io: CliIo, palette: Palette): Promise
 async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palette: Palette): Promise<number> {
   const config = await loadConfig(options.config);
   const dryRun = options.command === 'plan';
+  // Ctrl-C in the middle of apply: no new write starts, the one in flight finishes, the session is
+  // logged out and what was written is printed.
+  const interrupt = dryRun ? undefined : io.interruptSignal?.();
   io.stderr(
     `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
   );
@@ -214,12 +222,14 @@ async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palett
       retry: deps.retry,
       logger: stderrLogger(io),
       now: io.now,
+      interrupt,
       ...(options.timeoutSeconds !== undefined
         ? { deadline: Date.now() + options.timeoutSeconds * 1000 }
         : {}),
     },
   );
-  return printSummary(summary, options, io, palette);
+  const code = printSummary(summary, options, io, palette);
+  return interrupt?.aborted ? EXIT.interrupted : code;
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

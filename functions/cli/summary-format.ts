@@ -79,6 +79,10 @@ export function formatSummary(summary: RunSummary, palette: Palette): string {
     lines.push(...formatCalendar(calendar, summary.dryRun, palette), '');
   const { GET, POST, PUT, DELETE } = summary.requests;
   lines.push(`LivePerson requests: ${GET} GET, ${POST} POST, ${PUT} PUT, ${DELETE} DELETE`);
-  if (summary.incomplete) lines.push('The run stopped at its deadline (incomplete); the next run converges.');
+  if (summary.incomplete) {
+    lines.push(
+      'The run stopped before it finished (incomplete; each calendar says why); the next run converges.',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ import { hasFailures, orphanSummaries, type RunSummary, summarizeCalendar } from
 import type { Trigger } from '../core/run-years.js';
 import { DeadlineExceededError } from '../liveperson/errors.js';
 import { LivePersonClient } from '../liveperson/liveperson-client.js';
-import { DEADLINE_REASON, PlanWriter } from './plan-writer.js';
+import { DEADLINE_REASON, type HaltCheck, INTERRUPTED_REASON, PlanWriter } from './plan-writer.js';
 import { RunLedger } from './run-ledger.js';
 
 /**
@@ -42,6 +42,8 @@ export interface ImportDependencies {
   now?: () => Date;
   /** Epoch ms by which the run stops: no request runs past it, and it reports `incomplete`. */
   deadline?: number | undefined;
+  /** Aborted by an operator (Ctrl-C): no new write starts; the one in flight finishes. */
+  interrupt?: AbortSignal | undefined;
   runId?: string;
   fetch?: typeof fetch | undefined;
 }
@@ -85,7 +87,12 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   const audit = (action: string, details: Record<string, unknown>) =>
     logger.info(`holiday-importer ${action}`, { runId, ...details });
   const ledger = new RunLedger();
-  const writer = new PlanWriter(client, ledger, audit, deps.deadline);
+  const halt: HaltCheck = () => {
+    if (deps.interrupt?.aborted) return INTERRUPTED_REASON;
+    if (deps.deadline !== undefined && Date.now() >= deps.deadline) return DEADLINE_REASON;
+    return undefined;
+  };
+  const writer = new PlanWriter(client, ledger, audit, halt);
   const configNames = deps.config.calendars.map((calendar) => calendar.name);
   const needsSkills = initial.some((calendar) => calendar.skills.length > 0);
   let plan: RunPlan | undefined;
@@ -93,9 +100,10 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
 
   try {
     for (let round = 1; round <= MAX_ROUNDS + 1; round++) {
-      if (deps.deadline !== undefined && Date.now() >= deps.deadline) {
+      const haltedBeforeRead = halt();
+      if (haltedBeforeRead) {
         ledger.incomplete = true;
-        stopReason = DEADLINE_REASON;
+        stopReason = haltedBeforeRead;
         break;
       }
       let state: AccountState;
@@ -121,9 +129,9 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
         break;
       }
       const end = await writer.apply(plan);
-      if (end === 'deadline') {
+      if (end === 'halted') {
         ledger.incomplete = true;
-        stopReason = DEADLINE_REASON;
+        stopReason = halt() ?? DEADLINE_REASON;
         break;
       }
       if (end === 'done') break;

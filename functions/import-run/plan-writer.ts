@@ -14,11 +14,16 @@ import type { Audit, RunLedger } from './run-ledger.js';
 
 /**
  * How one round of writes ended: everything attempted (`done`); a write whose outcome or
- * revision is unknown, so the next step is a fresh read (`reread`); or the run's deadline.
+ * revision is unknown, so the next step is a fresh read (`reread`); or the run was told to stop
+ * (its deadline, an operator's Ctrl-C): `halted`.
  */
-export type RoundEnd = 'done' | 'reread' | 'deadline';
+export type RoundEnd = 'done' | 'reread' | 'halted';
 
 export const DEADLINE_REASON = 'not written: the run reached its deadline; the next run converges';
+export const INTERRUPTED_REASON = 'not written: the run was interrupted; run it again to finish';
+
+/** Why the run must start no new write, if it must. */
+export type HaltCheck = () => string | undefined;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -67,18 +72,18 @@ export class PlanWriter {
     private readonly client: LivePersonClient,
     private readonly ledger: RunLedger,
     private readonly audit: Audit,
-    private readonly deadline: number | undefined,
+    private readonly halt: HaltCheck,
   ) {}
 
-  private pastDeadline(): boolean {
-    return this.deadline !== undefined && Date.now() >= this.deadline;
+  private halted(): boolean {
+    return this.halt() !== undefined;
   }
 
   /** A write stopped by the deadline: its outcome is unknown, the run is incomplete. */
   private stopped(names: readonly string[], error: DeadlineExceededError): RoundEnd {
     for (const name of names) this.ledger.fail(name, error.message);
     this.ledger.incomplete = true;
-    return 'deadline';
+    return 'halted';
   }
 
   async apply(plan: RunPlan): Promise<RoundEnd> {
@@ -97,7 +102,7 @@ export class PlanWriter {
   }
 
   private async create(calendar: CalendarPlan): Promise<RoundEnd> {
-    if (this.pastDeadline()) return 'deadline';
+    if (this.halted()) return 'halted';
     const write = calendar.write as SpecialOccasionDraft;
     const before = this.client.revision('specialoccasion');
     try {
@@ -141,7 +146,7 @@ export class PlanWriter {
   /** Every changed occasion in one PUT; a 400 is isolated to its object by sending each alone. */
   private async update(calendars: readonly CalendarPlan[]): Promise<RoundEnd> {
     if (calendars.length === 0) return 'done';
-    if (this.pastDeadline()) return 'deadline';
+    if (this.halted()) return 'halted';
     const before = this.client.revision('specialoccasion');
     const writes = calendars.map((calendar) => calendar.write as SpecialOccasion);
     try {
@@ -231,7 +236,7 @@ export class PlanWriter {
   /** Every skill to relink in one PUT, each sent whole; a 400 is isolated to its skill. */
   private async putLinks(links: readonly Link[]): Promise<RoundEnd> {
     if (links.length === 0) return 'done';
-    if (this.pastDeadline()) return 'deadline';
+    if (this.halted()) return 'halted';
     const before = this.client.revision('skills');
     try {
       const answer = await this.client.updateSkills(
@@ -270,7 +275,7 @@ export class PlanWriter {
       if (error instanceof DeadlineExceededError) {
         for (const link of links) this.ledger.failLink(link.calendar, link.ref, error.message);
         this.ledger.incomplete = true;
-        return 'deadline';
+        return 'halted';
       }
       if (needsReread(error)) {
         for (const link of links) {

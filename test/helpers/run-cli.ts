@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/holiday-importer.js', import.meta.url));
@@ -22,4 +22,25 @@ export function runCliProcess(args: readonly string[], env: NodeJS.ProcessEnv = 
       },
     );
   });
+}
+
+/** Starts the real CLI and hands back the process, to signal it while it runs. */
+export function startCliProcess(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; result: Promise<CliResult> } {
+  let child: ChildProcess | undefined;
+  const result = new Promise<CliResult>((resolve) => {
+    child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+  if (!child) throw new Error('the CLI did not start');
+  return { child, result };
 }

@@ -15,7 +15,7 @@ import {
   writeExampleConfig,
 } from '../helpers/importer-harness.js';
 import { calls, rejectionOf, writes } from '../helpers/request-log.js';
-import { runCliProcess } from '../helpers/run-cli.js';
+import { runCliProcess, startCliProcess } from '../helpers/run-cli.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
 import { startSilentServer } from '../helpers/silent-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -459,4 +459,44 @@ describe('a Secrets Manager that accepts and never answers (issue 9, item 2)', (
       await silent.close();
     }
   }, 45_000);
+});
+
+describe('Ctrl-C in the middle of apply (issue 9, item 9)', () => {
+  it('the write in flight finishes, no new one starts, the session is logged out, the summary printed, exit 130', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', delayMs: 1_500 });
+    const { child, result } = startCliProcess(
+      ['apply', '--json', '--config', writeExampleConfig(temp, secretId)],
+      {
+        ...awsEnvironment(),
+        LP_CSDS_URL: sandbox.current.url,
+      },
+    );
+    const deadline = Date.now() + 15_000;
+    const createStarted = () =>
+      sandbox.current.requests.some(
+        (request) => request.method === 'POST' && request.path.endsWith('specialoccasion'),
+      );
+    while (!createStarted() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const { code, stdout, stderr } = await result;
+    expect(stderr).toContain('SIGINT: no new write starts');
+    expect(code).toBe(130);
+    const summary = JSON.parse(stdout) as RunSummary;
+    expect(summary.incomplete).toBe(true);
+    expect(summary.calendars.map((calendar) => calendar.action)).toEqual(['created', 'failed', 'failed']);
+    expect(summary.calendars[1]?.error).toContain('not written: the run was interrupted');
+    expect(live().filter((item) => String(item.name).startsWith('Holidays'))).toHaveLength(1);
+    expect(calls(sandbox.current.requests).at(-1)).toBe('POST /logout');
+  });
+
+  it('preview stops at Ctrl-C as usual (nothing to finish)', async () => {
+    const years = Array.from({ length: 12 }, (_, index) => ['--year', String(2027 + index)]).flat();
+    const { child, result } = startCliProcess(['preview', ...years]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGINT');
+    // Killed by the signal (before the CLI set up its handlers: 1 here) or exit 130; never a hang.
+    const { code } = await result;
+    expect([1, 130]).toContain(code);
+  });
 });
