@@ -40,6 +40,17 @@ export function describeAwsError(error: unknown): string {
   return name && !message.startsWith(name) ? `${name}: ${message}` : message || name;
 }
 
+/** The SDK's names for AWS credentials that are missing, unknown, expired or wrongly signed. */
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialsProviderError',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'SignatureDoesNotMatch',
+]);
+
 /** Describes what is wrong with the secret's JSON by field name, never by value. */
 export function parseSecret(secretId: string, text: string | undefined): LivePersonCredentials {
   if (text === undefined)
@@ -115,6 +126,12 @@ export class SecretsManagerCredentials implements CredentialsProvider {
       const name = (error as Error).name;
       const reason = INPUT_ERRORS[name];
       if (reason) throw new SecretError(`Secret "${this.secretId}" ${reason}`, { cause: error });
+      if (CREDENTIAL_ERRORS.has(name)) {
+        throw new SecretUnavailableError(
+          `AWS did not accept the credentials used to read secret "${this.secretId}": ${describeAwsError(error)}. Check AWS_PROFILE (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN), that they are not expired, and AWS_REGION.`,
+          { cause: error },
+        );
+      }
       throw new SecretUnavailableError(
         `Secrets Manager could not be reached for secret "${this.secretId}": ${describeAwsError(error)}. Check AWS_REGION, your AWS credentials and the network (or AWS_ENDPOINT_URL_SECRETS_MANAGER).`,
         { cause: error },

@@ -500,3 +500,30 @@ describe('Ctrl-C in the middle of apply (issue 9, item 9)', () => {
     expect([1, 130]).toContain(code);
   });
 });
+
+describe('AWS credentials that are missing (issue 9, smaller)', () => {
+  it('says so with the SDK code and message and what to check, exit 1, no LivePerson request', async () => {
+    const env = { ...awsEnvironment(), LP_CSDS_URL: sandbox.current.url } as Record<
+      string,
+      string | undefined
+    >;
+    delete env.AWS_ACCESS_KEY_ID;
+    delete env.AWS_SECRET_ACCESS_KEY;
+    const result = await runCliProcess(['plan', '--config', writeExampleConfig(temp, secretId)], {
+      ...env,
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`AWS did not accept the credentials used to read secret "${secretId}"`);
+    expect(result.stderr).toContain(
+      'CredentialsProviderError: Could not load credentials from any providers',
+    );
+    expect(result.stderr).toContain('Check AWS_PROFILE');
+    expect(sandbox.current.requests).toEqual([]);
+  });
+});

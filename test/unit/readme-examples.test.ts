@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSecret } from '../../functions/aws/secret-credentials.js';
+import { parseConfigText } from '../../functions/core/config-validation.js';
+
+/** Every example a user may copy out of README.md works as it stands. */
+const readme = readFileSync('README.md', 'utf8');
+const jsonBlocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const secretStrings = [...readme.matchAll(/--secret-string '([^']+)'/g)].map((match) => match[1] ?? '');
+
+describe('README.md examples', () => {
+  it('has JSON examples and no jsonc ones', () => {
+    expect(jsonBlocks.length).toBeGreaterThanOrEqual(2);
+    expect(readme).not.toContain('```jsonc');
+  });
+
+  it.each(jsonBlocks.map((block, index) => [index, block]))(
+    'JSON example %i parses as it stands',
+    (_index, block) => {
+      expect(() => JSON.parse(block)).not.toThrow();
+    },
+  );
+
+  it('the configuration example is a valid config', () => {
+    const config = jsonBlocks.find((block) => block.includes('"calendars"'));
+    expect(config).toBeDefined();
+    expect(parseConfigText(config ?? '', 'README.md').calendars[0]?.name).toBe('Holidays DE-BY');
+  });
+
+  it.each(secretStrings.map((text) => [JSON.parse(text).authType, text]))(
+    'the %s secret of create-secret has the shape the importer reads',
+    (_authType, text) => {
+      expect(() => parseSecret('README', text)).not.toThrow();
+    },
+  );
+});
