@@ -265,3 +265,27 @@ describe('config/holidays.schema.json', () => {
     expect(readFileSync('config/holidays.schema.json', 'utf8')).toBe(configJsonSchema());
   });
 });
+
+describe('parseConfigText: JSON as users write it', () => {
+  const valid = JSON.stringify({
+    accountId: '1',
+    secretId: 's',
+    calendars: [{ name: 'A', regions: ['DE'] }],
+  });
+
+  it('ignores a leading UTF-8 byte order mark', () => {
+    expect(parseConfigText(`\uFEFF${valid}`, 'holidays.json').calendars[0]?.name).toBe('A');
+  });
+
+  it('reports a syntax error with its line and column', () => {
+    const text = '{\n  "accountId": "1",\n  "secretId": "s"\n  "calendars": []\n}';
+    expect(() => parseConfigText(text, 'holidays.json')).toThrow(/is not valid JSON at line 4, column 3/);
+  });
+
+  it('says that comments are not allowed when there are some', () => {
+    const text = '{\n  // the account\n  "accountId": "1"\n}';
+    expect(() => parseConfigText(text, 'holidays.json')).toThrow(
+      /is not valid JSON at line 2, column 3 \(comments are not allowed in JSON\)/,
+    );
+  });
+});
