@@ -44,6 +44,8 @@ export interface ImportDependencies {
   deadline?: number | undefined;
   /** Aborted by an operator (Ctrl-C): no new write starts; the one in flight finishes. */
   interrupt?: AbortSignal | undefined;
+  /** A write body larger than this is split into parts, each chained on the previous revision. */
+  maxBodyBytes?: number | undefined;
   runId?: string;
   fetch?: typeof fetch | undefined;
 }
@@ -92,7 +94,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
     if (deps.deadline !== undefined && Date.now() >= deps.deadline) return DEADLINE_REASON;
     return undefined;
   };
-  const writer = new PlanWriter(client, ledger, audit, halt);
+  const writer = new PlanWriter(client, ledger, audit, halt, deps.maxBodyBytes);
   const configNames = deps.config.calendars.map((calendar) => calendar.name);
   const needsSkills = initial.some((calendar) => calendar.skills.length > 0);
   let plan: RunPlan | undefined;

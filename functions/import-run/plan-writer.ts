@@ -10,6 +10,7 @@ import {
   StaleRevisionError,
 } from '../liveperson/errors.js';
 import type { LivePersonClient } from '../liveperson/liveperson-client.js';
+import { DEFAULT_MAX_BODY_BYTES, jsonBytes, partsBySize } from './body-parts.js';
 import type { Audit, RunLedger } from './run-ledger.js';
 
 /**
@@ -68,12 +69,20 @@ interface Link {
  * records each outcome in the ledger. It never decides anything the plan did not.
  */
 export class PlanWriter {
+  /** LivePerson refused an array create once: this run creates one object per POST from then on. */
+  private oneCreatePerPost = false;
+
   constructor(
     private readonly client: LivePersonClient,
     private readonly ledger: RunLedger,
     private readonly audit: Audit,
     private readonly halt: HaltCheck,
+    private readonly maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
   ) {}
+
+  private parts<T>(items: readonly T[], body: (item: T) => unknown): T[][] {
+    return partsBySize(items, (item) => jsonBytes(body(item)), this.maxBodyBytes);
+  }
 
   private halted(): boolean {
     return this.halt() !== undefined;
@@ -88,17 +97,83 @@ export class PlanWriter {
 
   async apply(plan: RunPlan): Promise<RoundEnd> {
     const open = (calendar: CalendarPlan) => !this.ledger.failed(calendar.name);
-    for (const calendar of plan.calendars.filter((item) => item.action === 'create' && open(item))) {
-      const end = await this.create(calendar);
+    const creates = plan.calendars.filter((item) => item.action === 'create' && open(item));
+    for (const part of this.parts(creates, (calendar) => calendar.write)) {
+      const end = await this.createPart(part);
       if (end !== 'done') return end;
     }
-    const updated = await this.update(
-      plan.calendars.filter((item) => item.action === 'update' && open(item)),
-    );
-    if (updated !== 'done') return updated;
+    const updates = plan.calendars.filter((item) => item.action === 'update' && open(item));
+    for (const part of this.parts(updates, (calendar) => calendar.write)) {
+      const end = await this.update(part);
+      if (end !== 'done') return end;
+    }
     // A create LivePerson refused is settled by a read first: it may be a name taken meanwhile.
     if (this.ledger.hasPending()) return 'reread';
     return this.link(plan);
+  }
+
+  /** New occasions in one POST (array body); one POST each once LivePerson refused an array. */
+  private async createPart(part: readonly CalendarPlan[]): Promise<RoundEnd> {
+    if (part.length === 1 || this.oneCreatePerPost) {
+      for (const calendar of part) {
+        const end = await this.create(calendar);
+        if (end !== 'done') return end;
+      }
+      return 'done';
+    }
+    if (this.halted()) return 'halted';
+    const before = this.client.revision('specialoccasion');
+    const writes = part.map((calendar) => calendar.write as SpecialOccasionDraft);
+    try {
+      const created = await this.client.createSpecialOccasions(writes);
+      for (const [index, calendar] of part.entries()) {
+        const write = writes[index] as SpecialOccasionDraft;
+        const answer = created.find((item) => item.name === calendar.name);
+        if (answer && answerHolds(answer, write)) {
+          this.ledger.written(calendar, answer);
+          this.audit('created special occasion', {
+            calendar: calendar.name,
+            occasionId: answer.id,
+            revisionBefore: before,
+            revisionAfter: this.client.revision('specialoccasion'),
+            eventsAdded: calendar.eventsAdded.length,
+            batch: part.length,
+          });
+        } else {
+          this.ledger.pendOccasion({
+            calendar,
+            write,
+            reason: 'its answer did not show the events sent',
+            unconfirmed: NOT_STORED,
+          });
+        }
+      }
+      return 'done';
+    } catch (error) {
+      rethrowFatal(error);
+      if (error instanceof DeadlineExceededError)
+        return this.stopped(
+          part.map((item) => item.name),
+          error,
+        );
+      if (needsReread(error)) {
+        for (const [index, calendar] of part.entries()) {
+          this.ledger.pendOccasion({
+            calendar,
+            write: writes[index] as SpecialOccasionDraft,
+            reason: message(error),
+          });
+        }
+        return 'reread';
+      }
+      if (error instanceof LivePersonApiError && error.status === 400) {
+        // An array body refused, or one object in it: one POST per object tells which.
+        this.oneCreatePerPost = true;
+        return this.createPart(part);
+      }
+      for (const calendar of part) this.ledger.fail(calendar.name, message(error));
+      return 'done';
+    }
   }
 
   private async create(calendar: CalendarPlan): Promise<RoundEnd> {
@@ -230,7 +305,11 @@ export class PlanWriter {
         }
       }
     }
-    return this.putLinks(links);
+    for (const part of this.parts(links, (link) => link.skill)) {
+      const end = await this.putLinks(part);
+      if (end !== 'done') return end;
+    }
+    return 'done';
   }
 
   /** Every skill to relink in one PUT, each sent whole; a 400 is isolated to its skill. */

@@ -191,6 +191,21 @@ export class LivePersonClient {
     return created;
   }
 
+  /**
+   * Several occasions in one POST (array body; the answer mirrors it). A lost answer is an
+   * OutcomeUnknownError: re-read and match by name before trying again.
+   */
+  async createSpecialOccasions(drafts: readonly SpecialOccasionDraft[]): Promise<SpecialOccasion[]> {
+    const url = await this.url('specialoccasion');
+    const headers = this.revisions.has('specialoccasion') ? this.ifMatch('specialoccasion', 'POST') : {};
+    const response = await this.send('specialoccasion', 'POST', url, {
+      json: drafts,
+      headers,
+      retry: CREATE_RETRY,
+    });
+    return readJson(response, SpecialOccasionWriteAnswerSchema, endpointOf('POST', url));
+  }
+
   /** One PUT with every changed object (full objects, array body). */
   async updateSpecialOccasions(occasions: readonly SpecialOccasion[]): Promise<SpecialOccasion[]> {
     const url = await this.url('specialoccasion');

@@ -37,6 +37,8 @@ export interface SandboxOptions {
    * stores them (minutes only, `T23:59` for the end of a day, keys in another order).
    */
   eventTimes: 'as-written' | 'minutes';
+  /** [J] A create with an array body ("several at a time"): accepted, or refused with 400. */
+  arrayCreate: 'accept' | 'reject';
 }
 
 export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
@@ -47,6 +49,7 @@ export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
   domainShape: 'all',
   skillRevisionHeader: 'both',
   eventTimes: 'as-written',
+  arrayCreate: 'accept',
 };
 
 /** An event as a store that keeps minutes only would answer it, keys reordered. */
@@ -400,6 +403,9 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     }
 
     if (collection === 'specialoccasion' && method === 'POST') {
+      if (Array.isArray(body) && options.arrayCreate === 'reject') {
+        return error(400, 'The body of a create is one special occasion object');
+      }
       const list = Array.isArray(body) ? body : [body];
       const problems = list.flatMap((item, index) =>
         validateSpecialOccasion(item).map((problem) => (list.length > 1 ? `[${index}] ${problem}` : problem)),
