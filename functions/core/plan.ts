@@ -123,8 +123,9 @@ export function planOccasion(
   desired: DesiredCalendar,
   occasions: readonly SpecialOccasion[],
   options: PlanOptions,
+  index: Pick<AccountIndex, 'occasionByName'> = indexAccount({ occasions, skills: [] }),
 ): OccasionPlan {
-  const existing = occasions.find((occasion) => !occasion.deleted && occasion.name === desired.name);
+  const existing = index.occasionByName.get(desired.name);
   if (!existing) {
     const events = mergeEvents([], desired);
     const write: SpecialOccasionDraft = {
@@ -213,12 +214,46 @@ export function planOccasion(
   };
 }
 
-function findSkill(ref: SkillReference, skills: readonly Skill[]): Skill | undefined {
-  const live = skills.filter((skill) => !skill.deleted);
-  if (typeof ref === 'number') return live.find((skill) => skill.id === ref);
-  const exact = live.find((skill) => skill.name === ref);
+/**
+ * What LivePerson holds, looked up by id and by name: built once per plan, so planning many
+ * calendars costs one pass over each collection, not one per calendar.
+ */
+export interface AccountIndex {
+  occasionByName: ReadonlyMap<string, SpecialOccasion>;
+  occasionById: ReadonlyMap<number, SpecialOccasion>;
+  skillById: ReadonlyMap<number, Skill>;
+  skillByName: ReadonlyMap<string, Skill>;
+  /** Live skills by lower-cased name; a name several skills share case-insensitively is ambiguous. */
+  skillsByFoldedName: ReadonlyMap<string, readonly Skill[]>;
+}
+
+export function indexAccount(state: AccountState): AccountIndex {
+  const occasionByName = new Map<string, SpecialOccasion>();
+  const occasionById = new Map<number, SpecialOccasion>();
+  for (const occasion of state.occasions) {
+    occasionById.set(occasion.id, occasion);
+    if (!occasion.deleted && !occasionByName.has(occasion.name)) occasionByName.set(occasion.name, occasion);
+  }
+  const skillById = new Map<number, Skill>();
+  const skillByName = new Map<string, Skill>();
+  const skillsByFoldedName = new Map<string, Skill[]>();
+  for (const skill of state.skills) {
+    if (skill.deleted) continue;
+    skillById.set(skill.id, skill);
+    if (!skillByName.has(skill.name)) skillByName.set(skill.name, skill);
+    const folded = skill.name.toLowerCase();
+    const list = skillsByFoldedName.get(folded);
+    if (list) list.push(skill);
+    else skillsByFoldedName.set(folded, [skill]);
+  }
+  return { occasionByName, occasionById, skillById, skillByName, skillsByFoldedName };
+}
+
+function findSkill(ref: SkillReference, index: AccountIndex): Skill | undefined {
+  if (typeof ref === 'number') return index.skillById.get(ref);
+  const exact = index.skillByName.get(ref);
   if (exact) return exact;
-  const folded = live.filter((skill) => skill.name.toLowerCase() === ref.toLowerCase());
+  const folded = index.skillsByFoldedName.get(ref.toLowerCase()) ?? [];
   return folded.length === 1 ? folded[0] : undefined;
 }
 
@@ -232,10 +267,10 @@ export function planSkillLinks(
   state: AccountState,
   claimed: Set<number>,
   options: PlanOptions,
+  index: AccountIndex = indexAccount(state),
 ): SkillPlan[] {
-  const occasionsById = new Map(state.occasions.map((item) => [item.id, item]));
   return refs.map((ref): SkillPlan => {
-    const skill = findSkill(ref, state.skills);
+    const skill = findSkill(ref, index);
     if (!skill) {
       return {
         ref,
@@ -259,7 +294,7 @@ export function planSkillLinks(
         reason: "the calendar's special occasion is not the importer's",
       };
     }
-    const current = currentId ? occasionsById.get(currentId) : undefined;
+    const current = currentId ? index.occasionById.get(currentId) : undefined;
     if (current && !current.deleted && !readMarker(current.description) && !options.force) {
       return {
         ref,
@@ -280,12 +315,13 @@ export function planRun(
   configNames: readonly string[] = desired.map((calendar) => calendar.name),
 ): RunPlan {
   const claimed = new Set<number>();
+  const index = indexAccount(state);
   const calendars = desired.map((calendar): CalendarPlan => {
-    const occasion = planOccasion(calendar, state.occasions, options);
+    const occasion = planOccasion(calendar, state.occasions, options, index);
     return {
       name: calendar.name,
       ...occasion,
-      skills: planSkillLinks(calendar.skills, occasion, state, claimed, options),
+      skills: planSkillLinks(calendar.skills, occasion, state, claimed, options, index),
       ...(calendar.warnings?.length ? { warnings: calendar.warnings } : {}),
     };
   });

@@ -609,3 +609,44 @@ describe('planner properties', () => {
     );
   });
 });
+
+describe('planRun scales linearly', () => {
+  /** An array that counts every element read (indexing, iteration, find, filter, map). */
+  function counting<T>(items: T[], counter: { reads: number }): T[] {
+    return new Proxy(items, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) counter.reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  }
+
+  function workFor(n: number): number {
+    const counter = { reads: 0 };
+    const events = [off('2027-01-01'), off('2027-12-25')];
+    const occasions = Array.from({ length: n }, (_, index) =>
+      owned(events, { id: 10_000 + index, name: `Calendar ${index}` }),
+    );
+    const skills = Array.from({ length: n }, (_, index) => ({
+      id: 20_000 + index,
+      name: `Queue ${index}`,
+      deleted: false,
+      specialOccasionId: 10_000 + index,
+    }));
+    const calendars = Array.from({ length: n }, (_, index) =>
+      desired({ name: `Calendar ${index}`, skills: [`Queue ${index}`, 20_000 + ((index + 1) % n)] }),
+    );
+    const state = { occasions: counting(occasions, counter), skills: counting(skills, counter) };
+    const plan = planRun(counting(calendars, counter), state, NO_FORCE);
+    expect(plan.calendars).toHaveLength(n);
+    return counter.reads;
+  }
+
+  it('the reads of the state grow with the number of calendars, not its square', () => {
+    const small = workFor(1_000);
+    const large = workFor(8_000);
+    // Linear: 8x the calendars, about 8x the reads. The former per-calendar scans made it 64x.
+    expect(large / small).toBeGreaterThan(6);
+    expect(large / small).toBeLessThan(10);
+  });
+});
