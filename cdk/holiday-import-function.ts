@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -6,8 +7,12 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { Config } from '../functions/core/config-schema.js';
+import { writeFunctionData } from './function-data.js';
 
 export interface HolidayImportFunctionProps {
+  /** The validated config the function bundles: it decides which holiday and zone data go in. */
+  config: Config;
   logRetention: RetentionDays;
   /** 1 keeps runs from overlapping; undefined leaves the function unreserved. */
   reservedConcurrency?: number | undefined;
@@ -28,12 +33,20 @@ export const FUNCTION_MEMORY_MB = 512;
 export const FUNCTION_TIMEOUT = Duration.minutes(5);
 
 const ENTRY = fileURLToPath(new URL('../functions/holiday-import/handler.ts', import.meta.url));
+/** Generated at synth time, inside the project so the generated modules resolve node_modules. */
+const DATA_DIR = fileURLToPath(new URL('../.build/function-data/', import.meta.url));
+
+/** The bundle's size target (issue 10); `cdk synth` prints the size beside it. */
+export const BUNDLE_TARGET_KIB = 300;
 
 /**
  * The importer's Lambda function with its defaults fixed in one place:
  * - entry functions/holiday-import/handler.ts, bundled with the local esbuild (no Docker),
  *   minified ESM with source maps (NODE_OPTIONS=--enable-source-maps), config/holidays.json
  *   inlined by its JSON import;
+ * - only the holiday data of the configured countries (and those they borrow from), only the
+ *   zones the run uses, and no astronomical calendars unless a configured rule needs them
+ *   (cdk/function-data.ts, through esbuild aliases);
  * - the AWS SDK left out of the bundle: the Node.js 24 runtime provides it (smaller, faster cold
  *   start); everything else (Powertools, ky, date-holidays, zod) is bundled;
  * - the newest Node.js runtime aws-cdk-lib offers, on arm64;
@@ -54,6 +67,7 @@ export class HolidayImportFunction extends NodejsFunction {
       description: 'holiday-importer: write its logs, read its one secret',
     });
     logGroup.grantWrite(role);
+    const data = writeFunctionData(join(DATA_DIR, `${Stack.of(scope).stackName}-${id}`), props.config);
     super(scope, id, {
       entry: ENTRY,
       handler: 'handler',
@@ -85,6 +99,14 @@ export class HolidayImportFunction extends NodejsFunction {
         // CommonJS dependencies inside an ES module still call require() for Node built-ins.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
         logLevel: LogLevel.WARNING,
+        esbuildArgs: { '--alias': data.aliases },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => [
+            `node -e "const k=require('fs').statSync(process.argv[1]).size/1024;process.stderr.write('holiday-importer function bundle: '+k.toFixed(0)+' KiB minified (target ${BUNDLE_TARGET_KIB} KiB; holiday data: ${data.countries.join(' ')}; zones: ${data.zones.length})\\n')" "${join(outputDir, 'index.mjs')}"`,
+          ],
+        },
       },
     });
   }

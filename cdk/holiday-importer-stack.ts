@@ -68,6 +68,7 @@ export class HolidayImporterStack extends Stack {
     });
 
     this.function = new HolidayImportFunction(this, 'ImportFunction', {
+      config: props.config,
       logRetention: settings.logRetentionDays,
       reservedConcurrency: settings.reservedConcurrency || undefined,
       onFailure: new SqsDestination(this.deadLetterQueue),

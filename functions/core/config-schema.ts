@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLocalDate, isTimeZone } from './local-date.js';
 import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from './ownership-marker.js';
 import { isKnownRegion, nearestRegionCodes, regionTimeZone } from './region-catalog.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Config, ConfigSchema } from './config-schema.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from './errors.js';
 
 /** The Lambda event, from the schedules or from an operator's invoke. */

@@ -13,6 +13,15 @@ export interface RegionRef {
 }
 
 let allCodes: Set<string> | undefined;
+
+export class UnknownRegionError extends Error {
+  override name = 'UnknownRegionError';
+  constructor(readonly code: string) {
+    super(
+      `Region "${code}" is not in this build's holiday data (the deployed function carries only the countries of config/holidays.json at deploy time); add it to the config and deploy again`,
+    );
+  }
+}
 const instances = new Map<string, Holidays>();
 
 export function parseRegionCode(code: string): RegionRef {
@@ -93,6 +102,9 @@ export function holidaysFor(code: string, types: readonly HolidayType[], timeZon
   const key = `${code}|${[...types].sort().join(',')}|${timeZone ?? ''}`;
   let instance = instances.get(key);
   if (!instance) {
+    // date-holidays answers an unknown region with no holidays at all: never let that pass as an
+    // empty calendar. (The deployed function carries only the configured countries' data.)
+    if (!isKnownRegion(code)) throw new UnknownRegionError(code);
     const ref = parseRegionCode(code);
     instance = new Holidays(
       {

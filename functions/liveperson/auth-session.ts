@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { KyInstance } from 'ky';
 import OAuth from 'oauth-1.0a';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CredentialsProvider, Logger } from '../commons/interfaces.js';
 import { redactText } from '../commons/redact.js';
 import { describeCredentials, type LivePersonCredentials } from './credentials.js';

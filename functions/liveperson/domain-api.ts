@@ -1,5 +1,5 @@
 import type { KyInstance } from 'ky';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LivePersonError } from './errors.js';
 import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 

@@ -1,5 +1,5 @@
 import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
 import { type Redact, redactText } from '../commons/redact.js';
 import { InputError } from '../core/errors.js';

@@ -1,0 +1,190 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+// @ts-expect-error date-holidays/data ships no types; it is the data the Holidays class is built on.
+import { data as allHolidaysUntyped } from 'date-holidays/data';
+import { calendarTimeZone } from '../functions/core/calendar-events.js';
+import type { Config } from '../functions/core/config-schema.js';
+import { regionTimeZone } from '../functions/core/region-catalog.js';
+
+/**
+ * The holiday and time-zone data the function needs, and nothing else: date-holidays ships every
+ * country's rules (437 KiB) and moment-timezone every zone (708 KiB), while a config names a few.
+ * At synth time this writes small modules that stand in for both (through esbuild aliases), and
+ * stubs for the astronomical calendars when no configured rule needs them. The source, the CLI and
+ * the tests keep the full libraries.
+ */
+
+const require = createRequire(import.meta.url);
+
+interface HolidayData {
+  version: string;
+  license: string;
+  holidays: Record<string, CountryData>;
+  names: Record<string, unknown>;
+}
+type CountryData = Record<string, unknown>;
+const allHolidays = allHolidaysUntyped as HolidayData;
+
+export interface FunctionData {
+  /** esbuild `--alias` entries: package -> generated module. */
+  aliases: string[];
+  countries: string[];
+  zones: string[];
+  astronomia: boolean;
+}
+
+/** Rule kinds that need astronomia (and date-chinese). */
+const ASTRONOMICAL = /\b(julian|equinox|solstice|chinese|korean|vietnamese)\b/i;
+
+/** Every rule (the keys of `days`) in some country data: what decides the calendars needed. */
+function ruleKeys(node: unknown, keys: string[] = []): string[] {
+  if (!node || typeof node !== 'object') return keys;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'days' && value && typeof value === 'object') keys.push(...Object.keys(value));
+    ruleKeys(value, keys);
+  }
+  return keys;
+}
+const ZONE_NAME =
+  /\b((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z0-9_+\-/]+)/g;
+
+/** The shared holiday names (`names`) the rules refer to by `_name`. */
+function referencedNames(node: unknown, names = new Set<string>()): Set<string> {
+  if (!node || typeof node !== 'object') return names;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '_name' && typeof value === 'string') names.add(value);
+    else referencedNames(value, names);
+  }
+  return names;
+}
+
+/** The configured countries and every country whose rules they borrow (`_days`), transitively. */
+export function countriesFor(config: Config): string[] {
+  const wanted = new Set<string>();
+  const visit = (country: string) => {
+    if (wanted.has(country) || !allHolidays.holidays[country]) return;
+    wanted.add(country);
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '_days') visit(String(Array.isArray(value) ? value[0] : value));
+        else walk(value);
+      }
+    };
+    walk(allHolidays.holidays[country]);
+  };
+  for (const calendar of config.calendars) {
+    for (const region of calendar.regions) visit(region.split('-')[0] ?? region);
+  }
+  return [...wanted].sort();
+}
+
+interface PackedZones {
+  version: string;
+  zones: string[];
+  links: string[];
+}
+
+/** The packed zones (full history: filtering years would freeze the last offset) and their links. */
+export function zonesFor(names: ReadonlySet<string>): PackedZones {
+  const packed = require('moment-timezone/data/packed/latest.json') as PackedZones;
+  const links = packed.links.filter((link) => link.split('|').some((name) => names.has(name)));
+  const wanted = new Set([...names, ...links.map((link) => link.split('|')[0] ?? '')]);
+  return {
+    version: packed.version,
+    zones: packed.zones.filter((zone) => wanted.has(zone.split('|')[0] ?? '')),
+    links,
+  };
+}
+
+const MISSING = `throw new Error('holiday-importer: this function was bundled for the regions of config/holidays.json, whose rules need no ' + what + '. Add the region to the config and deploy again.')`;
+
+const ASTRONOMIA_STUB = `const missing = (what) => () => { ${MISSING}; };
+export const julian = { CalendarJulian: class { constructor() { missing('Julian calendar')(); } } };
+export const solstice = { march2: missing('equinox'), june2: missing('solstice'), september2: missing('equinox'), december2: missing('solstice') };
+export const planetposition = { Planet: class {} };
+export const base = {};
+export const solar = {};
+export const moonphase = {};
+export default { julian, solstice, planetposition, base, solar, moonphase };
+`;
+
+const DATE_CHINESE_STUB = `const missing = (what) => { ${MISSING}; };
+class Unbundled { constructor() { missing('Chinese, Korean or Vietnamese calendar'); } }
+export class CalendarChinese extends Unbundled {}
+export class CalendarKorean extends Unbundled {}
+export class CalendarVietnamese extends Unbundled {}
+`;
+
+/**
+ * Writes the modules into `dir` (inside the project, so they resolve date-holidays-parser and
+ * moment-timezone from its node_modules) and returns the aliases that put them in the bundle.
+ */
+export function writeFunctionData(dir: string, config: Config): FunctionData {
+  mkdirSync(dir, { recursive: true });
+  const countries = countriesFor(config);
+  const holidays: Record<string, CountryData> = {};
+  for (const country of countries) holidays[country] = allHolidays.holidays[country] as CountryData;
+  // `substitutes` names every substitute day ("... (substitute day)"): the parser always reads it.
+  const used = referencedNames(holidays, new Set(['substitutes']));
+  const names = Object.fromEntries(Object.entries(allHolidays.names).filter(([key]) => used.has(key)));
+  const subset: HolidayData = { ...allHolidays, holidays, names };
+  const text = JSON.stringify(subset);
+  const rules = ruleKeys(holidays);
+
+  writeFileSync(
+    join(dir, 'date-holidays.mjs'),
+    `// Generated at synth time by cdk/function-data.ts: date-holidays for ${countries.join(', ')}.
+import HolidaysParser from 'date-holidays-parser';
+const data = ${text};
+export class Holidays extends HolidaysParser {
+  constructor(country, state, region, opts) {
+    super(data, country, state, region, opts);
+  }
+}
+export default Holidays;
+`,
+  );
+
+  // The run computes holidays in each calendar's zone; a region's own zone is read for its name;
+  // a few rules name a zone of their own; equinox rules use GMT.
+  const zoneNames = new Set<string>(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
+  for (const rule of rules)
+    for (const match of rule.matchAll(ZONE_NAME)) if (match[1]) zoneNames.add(match[1]);
+  for (const calendar of config.calendars) {
+    zoneNames.add(calendarTimeZone(calendar));
+    for (const region of calendar.regions) {
+      const zone = regionTimeZone(region);
+      if (zone) zoneNames.add(zone);
+    }
+  }
+  const zones = zonesFor(zoneNames);
+  const core = require.resolve('moment-timezone/moment-timezone.js');
+  writeFileSync(
+    join(dir, 'moment-timezone.mjs'),
+    `// Generated at synth time by cdk/function-data.ts: moment-timezone with ${zones.zones.length} zones.
+import moment from ${JSON.stringify(core)};
+moment.tz.load(${JSON.stringify(zones)});
+export default moment;
+`,
+  );
+
+  const aliases = [
+    `date-holidays=${join(dir, 'date-holidays.mjs')}`,
+    `moment-timezone=${join(dir, 'moment-timezone.mjs')}`,
+  ];
+  const astronomia = rules.some((rule) => ASTRONOMICAL.test(rule));
+  if (!astronomia) {
+    mkdirSync(join(dir, 'stubs', 'astronomia', 'data'), { recursive: true });
+    mkdirSync(join(dir, 'stubs', 'date-chinese'), { recursive: true });
+    writeFileSync(join(dir, 'stubs', 'astronomia', 'index.js'), ASTRONOMIA_STUB);
+    writeFileSync(join(dir, 'stubs', 'astronomia', 'data', 'vsop87Bearth.js'), 'export default {};\n');
+    writeFileSync(join(dir, 'stubs', 'date-chinese', 'index.js'), DATE_CHINESE_STUB);
+    aliases.push(
+      `astronomia=${join(dir, 'stubs', 'astronomia')}`,
+      `date-chinese=${join(dir, 'stubs', 'date-chinese')}`,
+    );
+  }
+  return { aliases, countries, zones: zones.zones.map((zone) => zone.split('|')[0] ?? ''), astronomia };
+}

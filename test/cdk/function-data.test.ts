@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countriesFor, writeFunctionData } from '../../cdk/function-data.js';
+import { buildCalendarEvents } from '../../functions/core/calendar-events.js';
+import { parseConfig } from '../../functions/core/config-validation.js';
+
+/**
+ * The holiday and zone data the function bundles: only what the config needs, and still exactly
+ * the events the full library gives for it. Built the way the construct builds it (esbuild
+ * aliases) and run in a plain node process in UTC, as Lambda runs.
+ */
+
+// Inside the project, so the generated modules resolve date-holidays-parser from node_modules.
+const work = resolve('.build', `test-function-data-${process.pid}`);
+mkdirSync(work, { recursive: true });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const configOf = (calendars: { name: string; regions: string[]; timeZone?: string; types?: string[] }[]) =>
+  parseConfig({ accountId: '1', secretId: 's', calendars }, 'test');
+
+const ENTRY = `
+import { buildCalendarEvents } from ${JSON.stringify(resolve('functions/core/calendar-events.ts'))};
+import { parseConfig } from ${JSON.stringify(resolve('functions/core/config-validation.ts'))};
+try {
+  const config = parseConfig(JSON.parse(process.argv[2]), 'test');
+  const years = JSON.parse(process.argv[3]);
+  process.stdout.write(JSON.stringify(config.calendars.map((calendar) => buildCalendarEvents(calendar, years))));
+} catch (error) {
+  process.stderr.write(error.message);
+  process.exitCode = 1;
+}
+`;
+
+/** Bundles the core with the generated data for `bundled` and runs it on `run` (another config). */
+async function runWithData(
+  name: string,
+  bundled: ReturnType<typeof configOf>,
+  run: unknown,
+  years: number[],
+) {
+  const dir = join(work, name);
+  const data = writeFunctionData(dir, bundled);
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, ENTRY);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: join(dir, 'out.mjs'),
+    alias: Object.fromEntries(data.aliases.map((alias) => alias.split('=') as [string, string])),
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+    execFile(
+      process.execPath,
+      [join(dir, 'out.mjs'), JSON.stringify(run), JSON.stringify(years)],
+      { env: { PATH: process.env.PATH, TZ: 'UTC' } },
+      (error, stdout, stderr) => done({ code: error ? 1 : 0, stdout, stderr }),
+    ),
+  );
+  return { data, ...result };
+}
+
+describe('countriesFor', () => {
+  it.each([
+    [['DE-BY'], ['DE']],
+    [['GG'], ['GB', 'GG']],
+    [['GU'], ['GU', 'US']],
+    [['FR'], ['BL', 'FR', 'GF', 'GP', 'MF', 'MQ', 'RE', 'YT']],
+    [['ES-CN'], ['ES', 'IC']],
+    [['NF'], ['AU', 'NF']],
+  ])('%j -> %j (borrowed rules followed)', (regions, countries) => {
+    expect(countriesFor(configOf([{ name: 'A', regions }]))).toEqual(countries);
+  });
+});
+
+describe('the bundled data', () => {
+  it('keeps astronomical calendars out unless a rule needs them', () => {
+    expect(
+      writeFunctionData(join(work, 'de'), configOf([{ name: 'A', regions: ['DE-BY'] }])).astronomia,
+    ).toBe(false);
+    const jp = writeFunctionData(join(work, 'jp'), configOf([{ name: 'A', regions: ['JP'] }]));
+    expect(jp.astronomia).toBe(true);
+    expect(jp.aliases.some((alias) => alias.startsWith('astronomia='))).toBe(false);
+  });
+
+  it.each([
+    [
+      'example regions',
+      [
+        { name: 'A', regions: ['DE-BY'], types: ['public', 'bank'] },
+        { name: 'B', regions: ['US'] },
+        { name: 'C', regions: ['GB-ENG', 'GB-SCT'], timeZone: 'Europe/London' },
+      ],
+    ],
+    ['borrowed rules (Guernsey from GB)', [{ name: 'A', regions: ['GG'] }]],
+    ['astronomical rules (Japan: equinoxes)', [{ name: 'A', regions: ['JP'] }]],
+    ['a calendar in another zone', [{ name: 'A', regions: ['DE-BY'], timeZone: 'America/New_York' }]],
+  ])('%s: the same events as the full library, byte for byte', async (name, calendars) => {
+    const config = configOf(calendars);
+    const years = [2026, 2027, 2028];
+    const result = await runWithData(
+      name.replace(/\W+/g, '-'),
+      config,
+      { accountId: '1', secretId: 's', calendars },
+      years,
+    );
+    expect(result.stderr).toBe('');
+    const full = config.calendars.map((calendar) => buildCalendarEvents(calendar, years));
+    expect(result.stdout).toBe(JSON.stringify(full));
+  });
+
+  it('a region outside the bundled data fails with a clear message, never an empty calendar', async () => {
+    const bundled = configOf([{ name: 'A', regions: ['DE-BY'] }]);
+    const result = await runWithData(
+      'outside',
+      bundled,
+      { accountId: '1', secretId: 's', calendars: [{ name: 'A', regions: ['FR'] }] },
+      [2027],
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /"FR" is not a date-holidays region code|Region "FR" is not in this build's holiday data/,
+    );
+  });
+});
