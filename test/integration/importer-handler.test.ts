@@ -55,7 +55,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
       'PUT /configuration/le-users/skills',
     ]);
     const [post] = writes(sandbox.current.requests);
-    expect((post?.body as { name: string }[]).map((item) => item.name)).toEqual([
+    expect(((post?.body ?? []) as { name: string }[]).map((item) => item.name)).toEqual([
       'Holidays DE-BY',
       'Holidays US',
       'Holidays UK (England + Scotland)',

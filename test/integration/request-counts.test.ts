@@ -79,7 +79,7 @@ describe(`requests of a run with ${N} calendars`, () => {
     const summary = await run({}, { exclude: (index) => (index === 5 ? ['2027-12-25'] : []) });
     expect(summary.requests).toEqual({ GET: 3, POST: 0, PUT: 1, DELETE: 0 });
     const [put] = writes(sandbox.current.requests);
-    expect((put?.body as { name: string }[]).map((item) => item.name)).toEqual(['Calendar 5']);
+    expect(((put?.body ?? []) as { name: string }[]).map((item) => item.name)).toEqual(['Calendar 5']);
   });
 
   it('a dry run: reads only, even with everything to do', async () => {
