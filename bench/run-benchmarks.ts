@@ -1,50 +1,282 @@
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import Holidays from 'date-holidays';
+import { build } from 'esbuild';
+import { writeFunctionData } from '../cdk/function-data.js';
+import { BUNDLE_TARGET_KIB } from '../cdk/holiday-import-function.js';
+import { loadConfig } from '../functions/cli/load-config.js';
 import { buildCalendarEvents } from '../functions/core/calendar-events.js';
 import { ConfigSchema } from '../functions/core/config-schema.js';
+import { formatMarkedDescription } from '../functions/core/ownership-marker.js';
+import { type DesiredCalendar, planRun } from '../functions/core/plan.js';
+import type { SpecialOccasion } from '../functions/core/special-occasion.js';
+import { registerSandboxCredentials, SANDBOX_ACCOUNT } from '../test/sandbox/sandbox-fixtures.js';
+import { startSandbox } from '../test/sandbox/sandbox-server.js';
 
 /**
- * Prints how fast the pure core turns holidays into events. Figures to watch, never asserted:
- * a run computes a handful of regions, so this is the ceiling, not the typical cost.
+ * `npm run bench`: the figures issue 10 set targets for, each printed beside its target. Figures
+ * to watch, never asserted (tests assert request counts and growth, not time).
  */
 
-const YEARS = [2027, 2028];
-const BIG_COUNTRIES = ['US', 'DE', 'BR', 'IN', 'AU'];
+const run = promisify(execFile);
+const rows: { figure: string; value: string; target: string; ok?: boolean }[] = [];
+const row = (figure: string, value: string, target = '', ok?: boolean) => {
+  rows.push({ figure, value, target, ...(ok === undefined ? {} : { ok }) });
+  console.error(`  ${figure}: ${value}`);
+};
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const work = mkdtempSync(join(tmpdir(), 'holiday-bench-'));
 
-function calendarFor(region: string) {
-  const config = ConfigSchema.parse({
-    accountId: '1',
-    secretId: 'bench',
-    calendars: [{ name: region.slice(0, 50), regions: [region], timeZone: 'UTC' }],
-  });
-  const [calendar] = config.calendars;
-  if (!calendar) throw new Error('no calendar');
-  return calendar;
+// --- 1. A run at scale: 1,000 calendars x 2 years against the sandbox with 5 ms latency. ---
+async function scale(): Promise<void> {
+  console.error('scale: plan + apply of 1,000 calendars x 2 years, LivePerson answering after 5 ms');
+  const sandbox = await startSandbox({ latencyMs: 5 });
+  try {
+    registerSandboxCredentials(sandbox.state);
+    sandbox.state.put(
+      SANDBOX_ACCOUNT,
+      'skills',
+      ...Array.from({ length: 1000 }, (_, index) => ({ id: 3_000_000_000 + index, name: `Queue ${index}` })),
+    );
+    // Bundled and run by plain node, as the function runs: tsx's compiler would count as the run's.
+    const script = join(work, 'scale-run-child.mjs');
+    await build({
+      entryPoints: ['bench/scale-run-child.ts'],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile: script,
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+      logLevel: 'error',
+    });
+    const child = async (dryRun: boolean) => {
+      const { stdout } = await run(process.execPath, [script, sandbox.url, '1000', String(dryRun)], {
+        maxBuffer: 1 << 24,
+      });
+      return JSON.parse(stdout) as {
+        ms: number;
+        maxRssMb: number;
+        requests: Record<string, number>;
+        failed: number;
+      };
+    };
+    const plan = await child(true);
+    const apply = await child(false);
+    const again = await child(false);
+    const requests = (r: Record<string, number>) =>
+      Object.entries(r)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
+    row('plan (dry run), 1,000 calendars', `${(plan.ms / 1000).toFixed(2)} s, ${requests(plan.requests)}`);
+    row(
+      'first apply, 1,000 calendars',
+      `${(apply.ms / 1000).toFixed(2)} s, ${apply.maxRssMb.toFixed(0)} MB peak RSS, ${requests(apply.requests)}, ${apply.failed} failed`,
+      '< 3 s, < 200 MB; 3 GET, 1 POST per 1 MB of new occasions, 1 PUT',
+      apply.ms < 3000 && apply.maxRssMb < 200 && apply.requests.GET === 3 && apply.requests.PUT === 1,
+    );
+    row(
+      'no-op apply, 1,000 calendars',
+      `${(again.ms / 1000).toFixed(2)} s, ${requests(again.requests)}`,
+      'no writes',
+      again.requests.POST === 0 && again.requests.PUT === 0,
+    );
+  } finally {
+    await sandbox.close();
+  }
 }
 
-function measure(label: string, regions: readonly string[]): void {
-  const calendars = regions.map(calendarFor);
-  const started = performance.now();
-  let events = 0;
-  for (const calendar of calendars) events += buildCalendarEvents(calendar, YEARS).length;
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `${label.padEnd(34)} ${String(regions.length).padStart(5)} regions  ${String(events).padStart(6)} events  ${(seconds * 1000).toFixed(0).padStart(6)} ms  ${Math.round(
-      events / seconds,
-    )
-      .toString()
-      .padStart(8)} events/s`,
+// --- 2. Planning grows linearly (time here; the test counts reads). ---
+function planning(): void {
+  console.error('planning: a no-op plan of n calendars (pure core)');
+  const event = (date: string) => ({
+    meta: { working: false, name: date },
+    start: { dateTime: `${date}T00:00:00`, timeZone: 'UTC' },
+    end: { dateTime: `${date}T23:59:59`, timeZone: 'UTC' },
+    recurrence: [],
+  });
+  const times: number[] = [];
+  for (const n of [1000, 2000, 4000, 8000]) {
+    const events = [event('2027-01-01'), event('2027-12-25')];
+    const occasions: SpecialOccasion[] = Array.from({ length: n }, (_, index) => ({
+      id: index,
+      name: `C${index}`,
+      description: formatMarkedDescription('', '000000000000'),
+      deleted: false,
+      isDefault: false,
+      events,
+    }));
+    const skills = Array.from({ length: n }, (_, index) => ({
+      id: 10_000_000 + index,
+      name: `Q${index}`,
+      deleted: false,
+      specialOccasionId: index,
+    }));
+    const desired: DesiredCalendar[] = Array.from({ length: n }, (_, index) => ({
+      name: `C${index}`,
+      timeZone: 'UTC',
+      description: '',
+      years: [2027],
+      events,
+      heldEvents: [],
+      pruneBefore: '2026-01-01',
+      skills: [`Q${index}`],
+      adopt: false,
+    }));
+    const started = performance.now();
+    planRun(desired, { occasions, skills }, { force: false });
+    times.push(performance.now() - started);
+  }
+  const [t1 = 0, , , t8 = 0] = times;
+  row(
+    'no-op plan of 1,000 / 2,000 / 4,000 / 8,000 calendars',
+    `${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (8,000 / 1,000: ${(t8 / t1).toFixed(1)}x)`,
+    'linear (~8x)',
+    t8 / t1 < 16,
   );
 }
 
-const query = new Holidays();
-const countries = Object.keys(query.getCountries() ?? {});
-const states = BIG_COUNTRIES.flatMap((country) =>
-  Object.keys(query.getStates(country) ?? {}).map((state) => `${country}-${state}`),
-);
+// --- 3. The function bundle and its cold start. ---
+async function bundleAndColdStart(): Promise<void> {
+  console.error('bundle: the handler as cdk synth bundles it, and a naive esbuild bundle');
+  const config = await loadConfig('config/holidays.json');
+  const data = writeFunctionData(resolve('.build', 'bench-function-data'), config);
+  const common = {
+    entryPoints: ['functions/holiday-import/handler.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm' as const,
+    platform: 'node' as const,
+    target: 'node24',
+    external: ['@aws-sdk/*'],
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    logLevel: 'error' as const,
+  };
+  const bundles = {
+    naive: join(work, 'naive', 'var', 'task', 'index.mjs'),
+    diet: join(work, 'diet', 'var', 'task', 'index.mjs'),
+  };
+  await build({ ...common, outfile: bundles.naive });
+  await build({
+    ...common,
+    outfile: bundles.diet,
+    alias: Object.fromEntries(data.aliases.map((a) => a.split('=') as [string, string])),
+  });
+  const kib = (path: string) => statSync(path).size / 1024;
+  row('function bundle, naive (plain esbuild)', `${kib(bundles.naive).toFixed(0)} KiB`);
+  row(
+    `function bundle (data: ${data.countries.join(' ')}, ${data.zones.length} zones)`,
+    `${kib(bundles.diet).toFixed(0)} KiB`,
+    `<= ${BUNDLE_TARGET_KIB} KiB`,
+    kib(bundles.diet) <= BUNDLE_TARGET_KIB,
+  );
 
-console.log(`holiday -> event mapping, years ${YEARS.join(', ')} (cold: first use of each region's rules)`);
-measure('every country', countries);
-measure(`every state of ${BIG_COUNTRIES.join(', ')}`, states);
-console.log('warm (rules already parsed):');
-measure('every country', countries);
-measure(`every state of ${BIG_COUNTRIES.join(', ')}`, states);
+  console.error(
+    'cold start: importing the bundle in a fresh node (the AWS SDK from outside the task folder), median of 15',
+  );
+  const coldStart = async (bundle: string) => {
+    const root = join(bundle, '..', '..', '..');
+    mkdirSync(join(root, 'node_modules'), { recursive: true });
+    try {
+      symlinkSync(resolve('node_modules/@aws-sdk'), join(root, 'node_modules', '@aws-sdk'), 'dir');
+    } catch {}
+    const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(bundle).href)});process.stdout.write(String(performance.now()-t));`;
+    const times: number[] = [];
+    for (let index = 0; index < 15; index++) {
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          TZ: 'UTC',
+          AWS_REGION: 'eu-central-1',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      });
+      times.push(Number(stdout));
+    }
+    return median(times);
+  };
+  const naive = await coldStart(bundles.naive);
+  const diet = await coldStart(bundles.diet);
+  row('cold import, naive bundle', `${naive.toFixed(0)} ms`);
+  row('cold import of the function', `${diet.toFixed(0)} ms`, '< 100 ms', diet < 100);
+  row('cold import ratio (function / naive)', (diet / naive).toFixed(2), '<= 0.6', diet / naive <= 0.6);
+}
+
+// --- 4. The CLI: time to first output. ---
+async function cliStart(): Promise<void> {
+  console.error('cli: time to first output, median of 10');
+  const firstOutput = (args: string[]) =>
+    new Promise<number>((done) => {
+      const started = performance.now();
+      const child = spawn(process.execPath, ['bin/holiday-importer.js', ...args], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      child.stdout.once('data', () => done(performance.now() - started));
+      child.stdout.resume();
+    });
+  for (const [args, target] of [
+    [['--help'], 150],
+    [['preview', '--calendar', 'Holidays DE-BY', '--year', '2027'], 250],
+  ] as const) {
+    const times: number[] = [];
+    for (let index = 0; index < 10; index++) times.push(await firstOutput([...args]));
+    const value = median(times);
+    row(`holiday-importer ${args.join(' ')}`, `${value.toFixed(0)} ms`, `< ${target} ms`, value < target);
+  }
+}
+
+// --- 5. Holidays to events, every country (the core's ceiling). ---
+function mapping(): void {
+  const years = [2027, 2028];
+  const query = new Holidays();
+  const countries = Object.keys(query.getCountries() ?? {});
+  const calendars = countries.map((region) => {
+    const config = ConfigSchema.parse({
+      accountId: '1',
+      secretId: 'bench',
+      calendars: [{ name: region, regions: [region], timeZone: 'UTC' }],
+    });
+    return config.calendars[0] as (typeof config.calendars)[number];
+  });
+  for (const label of ['cold', 'warm']) {
+    const started = performance.now();
+    let events = 0;
+    for (const calendar of calendars) events += buildCalendarEvents(calendar, years).length;
+    const seconds = (performance.now() - started) / 1000;
+    row(
+      `holidays -> events, ${countries.length} countries x 2 years (${label})`,
+      `${(seconds * 1000).toFixed(0)} ms, ${Math.round(events / seconds)} events/s`,
+    );
+  }
+}
+
+try {
+  const only = process.argv[2];
+  const sections: Record<string, () => Promise<void> | void> = {
+    scale,
+    planning,
+    bundle: bundleAndColdStart,
+    cli: cliStart,
+    mapping,
+  };
+  for (const [name, section] of Object.entries(sections)) if (!only || only === name) await section();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(resolve('.build', 'bench-function-data'), { recursive: true, force: true });
+}
+
+const width = (key: 'figure' | 'value' | 'target') => Math.max(key.length, ...rows.map((r) => r[key].length));
+const [wf, wv, wt] = [width('figure'), width('value'), width('target')];
+console.log(`\n${'figure'.padEnd(wf)}  ${'measured'.padEnd(wv)}  ${'target'.padEnd(wt)}  met`);
+for (const r of rows) {
+  console.log(
+    `${r.figure.padEnd(wf)}  ${r.value.padEnd(wv)}  ${r.target.padEnd(wt)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`,
+  );
+}

@@ -123,9 +123,14 @@ function partialDay(
 }
 
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+// Calendars of one region share its holidays' instants: each is read once per zone (Intl is slow).
+const wallClocks = new Map<string, WallClock>();
 
 /** An instant as the date and time a clock in `timeZone` shows. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const cached = wallClocks.get(key);
+  if (cached) return { ...cached };
   let format = wallClockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -140,7 +145,9 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
     wallClockFormats.set(timeZone, format);
   }
   const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
-  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  const reading = { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  wallClocks.set(key, reading);
+  return { ...reading };
 }
 
 export function extraEventToDay(extra: ExtraEvent): DayEntry {
@@ -339,14 +346,41 @@ export function buildCalendarEvents(
   years: readonly number[],
 ): SpecialOccasionEvent[] {
   const timeZone = calendarTimeZone(calendar);
-  const events = [...new Set(years)].flatMap((year) => {
-    const merged = mergeDays(calendarDays(calendar, year, timeZone));
-    const offRuns = groupOffRuns(merged.filter((day): day is OffDay => day.kind === 'off'));
-    const windows = merged.filter((day): day is WindowDay => day.kind === 'window');
-    return [
-      ...offRuns.map((run) => offRunToEvent(run, timeZone)),
-      ...windows.map((day) => windowToEvent(day, timeZone)),
-    ];
-  });
-  return sortEvents(events);
+  return sortEvents([...new Set(years)].flatMap((year) => yearEvents(calendar, year, timeZone)));
+}
+
+const yearEventCache = new Map<string, readonly SpecialOccasionEvent[]>();
+
+/**
+ * One year's events of a calendar. Memoised by everything they depend on, so the many calendars
+ * of a large account that share regions and options compute each year once. (Events are never
+ * mutated: whoever changes a list copies it.)
+ */
+function yearEvents(
+  calendar: CalendarConfig,
+  year: number,
+  timeZone: string,
+): readonly SpecialOccasionEvent[] {
+  const key = JSON.stringify([
+    calendar.regions,
+    calendar.types,
+    calendar.language,
+    calendar.substitutes,
+    calendar.partialDays,
+    calendar.exclude,
+    calendar.extraEvents.filter((extra) => yearOf(extra.date) === year),
+    timeZone,
+    year,
+  ]);
+  const cached = yearEventCache.get(key);
+  if (cached) return cached;
+  const merged = mergeDays(calendarDays(calendar, year, timeZone));
+  const offRuns = groupOffRuns(merged.filter((day): day is OffDay => day.kind === 'off'));
+  const windows = merged.filter((day): day is WindowDay => day.kind === 'window');
+  const events = [
+    ...offRuns.map((run) => offRunToEvent(run, timeZone)),
+    ...windows.map((day) => windowToEvent(day, timeZone)),
+  ];
+  yearEventCache.set(key, events);
+  return events;
 }

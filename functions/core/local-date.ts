@@ -15,6 +15,7 @@ export function isLocalDate(value: string): boolean {
 }
 
 export function addDays(date: string, days: number): string {
+  if (days === 0) return date;
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -31,10 +32,17 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year in `timeZone` at `now`. */
 export function currentYearIn(timeZone: string, now: Date): number {
-  const year = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now);
-  return Number(year);
+  // A formatter is slow to make and a run asks once per calendar: one per zone.
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(now));
 }
 
 export function isTimeZone(value: string): boolean {

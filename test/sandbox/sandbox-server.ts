@@ -39,6 +39,8 @@ export interface SandboxOptions {
   eventTimes: 'as-written' | 'minutes';
   /** [J] A create with an array body ("several at a time"): accepted, or refused with 400. */
   arrayCreate: 'accept' | 'reject';
+  /** Every answer waits this long: a network between the importer and LivePerson (benchmarks). */
+  latencyMs: number;
 }
 
 export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
@@ -50,6 +52,7 @@ export const DEFAULT_SANDBOX_OPTIONS: SandboxOptions = {
   skillRevisionHeader: 'both',
   eventTimes: 'as-written',
   arrayCreate: 'accept',
+  latencyMs: 0,
 };
 
 /** An event as a store that keeps minutes only would answer it, keys reordered. */
@@ -329,10 +332,25 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     return Object.fromEntries(fields.filter((field) => field in item).map((field) => [field, item[field]]));
   }
 
-  function nameTaken(account: SandboxAccount, name: unknown, exceptId?: number): boolean {
-    return [...account.collections.specialoccasion.values()].some(
-      (item) => !item.deleted && item.name === name && item.id !== exceptId,
-    );
+  /** The ids of live special occasions by name: built once per write, so big batches stay linear. */
+  function liveNames(account: SandboxAccount): Map<unknown, number> {
+    const names = new Map<unknown, number>();
+    for (const item of account.collections.specialoccasion.values()) {
+      if (!item.deleted) names.set(item.name, item.id as number);
+    }
+    return names;
+  }
+
+  /** Whether a name is in use by another live object, or twice in one request. */
+  function nameClash(account: SandboxAccount, items: readonly Json[]): boolean {
+    const live = liveNames(account);
+    const seen = new Set<unknown>();
+    return items.some((item) => {
+      const owner = live.get(item.name);
+      const clash = (owner !== undefined && owner !== item.id) || seen.has(item.name);
+      seen.add(item.name);
+      return clash;
+    });
   }
 
   function applyDefault(account: SandboxAccount, item: Json): void {
@@ -411,8 +429,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         validateSpecialOccasion(item).map((problem) => (list.length > 1 ? `[${index}] ${problem}` : problem)),
       );
       if (problems.length > 0) return error(400, problems.join('; '));
-      const names = list.map((item) => (item as Json).name);
-      if (names.some((name, index) => nameTaken(account, name) || names.indexOf(name) !== index)) {
+      if (nameClash(account, list as Json[])) {
         return error(options.duplicateNameStatus, 'A special occasion with this name already exists');
       }
       const created = list.map((item) => {
@@ -446,13 +463,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       });
       if (problems.length > 0) return error(400, problems.join('; '));
       if (collection === 'specialoccasion') {
-        const names = list.map((item) => (item as Json).name);
-        const clash = list.some(
-          (item, index) =>
-            nameTaken(account, (item as Json).name, (item as Json).id as number) ||
-            names.indexOf(names[index]) !== index,
-        );
-        if (clash)
+        if (nameClash(account, list as Json[]))
           return error(options.duplicateNameStatus, 'A special occasion with this name already exists');
       }
       const stored = list.map((item) => {
@@ -530,6 +541,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     };
     requests.push(entry);
 
+    if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const fault = takeFault(method, url.pathname);
     fault?.before?.(state);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));

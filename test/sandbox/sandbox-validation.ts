@@ -12,14 +12,22 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// A formatter is slow to make; a big batch names the same few zones thousands of times.
+const zoneVerdicts = new Map<string, boolean>();
+
 function isKnownZone(zone: unknown): boolean {
   if (typeof zone !== 'string' || zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zoneVerdicts.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    zoneVerdicts.set(zone, known);
   }
+  return known;
 }
 
 function validateTime(value: unknown, where: string, problems: string[]): void {
