@@ -1,35 +1,14 @@
 #!/usr/bin/env node
-// The operator CLI runs the TypeScript sources directly through tsx: no build step after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The CLI as `npm ci` built it (scripts/build-cli.mjs, run by "prepare"): plain node, no compiler,
+// each command loading only what it needs. Without a build (a checkout before `npm ci`), the
+// TypeScript sources run through tsx.
+import { existsSync } from 'node:fs';
 
-// The AWS SDK's notice that its releases after January 2027 need Node 22 would print on every run
-// under Node 20; this turns off that one notice, not warnings in general (README: Node versions).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-register();
-const { runCli } = await import('../functions/cli/main.ts');
-
-// A writing run asks for graceful interrupts; everything else stops at Ctrl-C as usual.
-const interrupt = new AbortController();
-let graceful = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (!graceful || interrupt.signal.aborted) process.exit(130);
-    interrupt.abort();
-    process.stderr.write(
-      `\n${signal}: no new write starts; finishing the one in flight, logging out and printing what was written. Again to quit at once.\n`,
-    );
-  });
+const built = new URL('../dist/cli/holiday-importer.js', import.meta.url);
+if (existsSync(built)) {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../functions/cli/cli-entry.ts');
 }
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  now: () => new Date(),
-  env: process.env,
-  interruptSignal: () => {
-    graceful = true;
-    return interrupt.signal;
-  },
-});

@@ -1,17 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
-import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
-import type { CredentialsProvider, Logger, RetryPolicy } from '../commons/interfaces.js';
+import type { CredentialsProvider, RetryPolicy } from '../commons/interfaces.js';
 import { ConfigError, InputError } from '../core/errors.js';
-import type { ImportEvent } from '../core/import-event.js';
-import { previewCalendars } from '../core/preview.js';
-import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
-import { runImport } from '../import-run/import-run.js';
-import { type CliOptions, parseCliArgs } from './cli-args.js';
-import { loadConfig } from './load-config.js';
-import { ANSI, LEGEND, type Palette, PLAIN, renderCalendarPreview } from './month-grid.js';
-import { formatSummary } from './summary-format.js';
+import { parseCliArgs } from './cli-args.js';
+import { ANSI, PLAIN } from './palette.js';
+
+/**
+ * The CLI's entry: arguments, help and exit codes. The commands (and with them the AWS SDK,
+ * date-holidays, zod) load only when one runs, so `--help` answers at once.
+ */
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2, needsReview: 3, interrupted: 130 } as const;
 
@@ -28,15 +24,14 @@ export interface CliIo {
   interruptSignal?: () => AbortSignal;
 }
 
-/** How the CLI reaches the outside world; the demo swaps credentials for the sandbox's. */
+/**
+ * How the CLI reaches the outside world; the demo swaps credentials for the sandbox's. Default:
+ * the secret from Secrets Manager.
+ */
 export interface CliDependencies {
-  credentialsFor: (secretId: string) => CredentialsProvider;
+  credentialsFor?: (secretId: string) => CredentialsProvider;
   retry?: Partial<RetryPolicy>;
 }
-
-export const DEFAULT_CLI_DEPENDENCIES: CliDependencies = {
-  credentialsFor: (secretId) => new SecretsManagerCredentials(secretId),
-};
 
 const OPTIONS = `Options:
   --config <path>     Config file (default: config/holidays.json)
@@ -139,104 +134,11 @@ Environment:
 ${EXIT_CODES}`,
 };
 
-async function preview(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
-  const config = await loadConfig(options.config);
-  const result = previewCalendars(config, {
-    years: options.years,
-    calendars: options.calendars,
-    now: io.now(),
-  });
-  for (const calendar of result.calendars) {
-    for (const warning of calendar.warnings) io.stderr(`warning: ${calendar.name}: ${warning}\n`);
-  }
-  if (options.json) {
-    const calendars = result.calendars.map(({ name, timeZone, events }) => ({ name, timeZone, events }));
-    io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);
-    return EXIT.ok;
-  }
-  for (const calendar of result.calendars) io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
-  io.stdout(`${LEGEND}\n`);
-  return EXIT.ok;
-}
-
-/** Progress and warnings go to stderr, one short line each; never a header or a secret. */
-function stderrLogger(io: CliIo): Logger {
-  const line = (level: string) => (message: string, attributes?: Record<string, unknown>) => {
-    const details = attributes && Object.keys(attributes).length > 0 ? ` ${JSON.stringify(attributes)}` : '';
-    io.stderr(`${level}${message}${details}\n`);
-  };
-  return { debug: () => {}, info: line(''), warn: line('warning: '), error: line('error: ') };
-}
-
-function exitCodeOf(summary: RunSummary): number {
-  if (hasFailures(summary)) return EXIT.failure;
-  if (needsReview(summary)) return EXIT.needsReview;
-  return EXIT.ok;
-}
-
-function printSummary(summary: RunSummary, options: CliOptions, io: CliIo, palette: Palette): number {
-  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, palette));
-  return exitCodeOf(summary);
-}
-
-/** The stack `cdk deploy` made from this folder: cdk.json's "stackName" context, else the default. */
-async function defaultStackName(): Promise<string> {
-  try {
-    const cdkJson = JSON.parse(await readFile('cdk.json', 'utf8')) as { context?: { stackName?: unknown } };
-    const name = cdkJson.context?.stackName;
-    return typeof name === 'string' && name.trim() !== '' ? name : DEFAULT_STACK_NAME;
-  } catch {
-    return DEFAULT_STACK_NAME;
-  }
-}
-
-async function invoke(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
-  const functionName =
-    options.functionName ?? (await findFunctionName(options.stack ?? (await defaultStackName())));
-  const event: ImportEvent = {
-    trigger: 'manual',
-    dryRun: !options.apply,
-    ...(options.years.length > 0 ? { years: options.years } : {}),
-    ...(options.calendars.length > 0 ? { calendars: options.calendars } : {}),
-    ...(options.force ? { force: true } : {}),
-  };
-  io.stderr(`holiday-importer invoke: function ${functionName}${options.apply ? '' : ' (dry run)'}\n`);
-  return printSummary(await invokeImport(functionName, event), options, io, palette);
-}
-
-async function run(options: CliOptions, io: CliIo, deps: CliDependencies, palette: Palette): Promise<number> {
-  const config = await loadConfig(options.config);
-  const dryRun = options.command === 'plan';
-  // Ctrl-C in the middle of apply: no new write starts, the one in flight finishes, the session is
-  // logged out and what was written is printed.
-  const interrupt = dryRun ? undefined : io.interruptSignal?.();
-  io.stderr(
-    `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
-  );
-  const summary = await runImport(
-    { trigger: 'manual', dryRun, years: options.years, calendars: options.calendars, force: options.force },
-    {
-      config,
-      credentials: deps.credentialsFor(config.secretId),
-      csdsUrl: io.env.LP_CSDS_URL,
-      retry: deps.retry,
-      logger: stderrLogger(io),
-      now: io.now,
-      interrupt,
-      ...(options.timeoutSeconds !== undefined
-        ? { deadline: Date.now() + options.timeoutSeconds * 1000 }
-        : {}),
-    },
-  );
-  const code = printSummary(summary, options, io, palette);
-  return interrupt?.aborted ? EXIT.interrupted : code;
-}
-
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  deps: CliDependencies = DEFAULT_CLI_DEPENDENCIES,
+  deps: CliDependencies = {},
 ): Promise<number> {
   try {
     const options = parseCliArgs(argv);
@@ -249,9 +151,11 @@ export async function runCli(
       return EXIT.ok;
     }
     const palette = io.colour ? ANSI : PLAIN;
-    if (options.command === 'preview') return await preview(options, io, palette);
-    if (options.command === 'invoke') return await invoke(options, io, palette);
-    return await run(options, io, deps, palette);
+    if (options.command === 'preview')
+      return await (await import('./preview-command.js')).preview(options, io, palette);
+    const commands = await import('./commands.js');
+    if (options.command === 'invoke') return await commands.invoke(options, io, palette);
+    return await commands.run(options, io, deps, palette);
   } catch (error) {
     const exitCode = error instanceof InputError ? EXIT.badInput : EXIT.failure;
     const text = error instanceof Error ? error.message : String(error);

@@ -2,24 +2,14 @@ import { eventLastDate } from '../core/canonical-events.js';
 import { addDays, daysBetween, weekday } from '../core/local-date.js';
 import type { CalendarPreview } from '../core/preview.js';
 import type { SpecialOccasionEvent } from '../core/special-occasion.js';
+import type { Palette } from './palette.js';
+
+export { ANSI, type Palette, PLAIN } from './palette.js';
 
 /**
  * Text rendering of a calendar's events: a year as a grid of months (closed days and reduced
  * days marked) and a list. Pure: colours are chosen by the caller.
  */
-
-export interface Palette {
-  closed: (text: string) => string;
-  partial: (text: string) => string;
-  heading: (text: string) => string;
-}
-
-export const PLAIN: Palette = { closed: (t) => t, partial: (t) => t, heading: (t) => t };
-export const ANSI: Palette = {
-  closed: (t) => `\x1b[1;31m${t}\x1b[0m`,
-  partial: (t) => `\x1b[33m${t}\x1b[0m`,
-  heading: (t) => `\x1b[1m${t}\x1b[0m`,
-};
 
 const MONTHS = [
   'January',

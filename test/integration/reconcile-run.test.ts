@@ -496,14 +496,21 @@ describe('Ctrl-C in the middle of apply (issue 9, item 9)', () => {
     expect(calls(sandbox.current.requests).at(-1)).toBe('POST /logout');
   });
 
-  it('preview stops at Ctrl-C as usual (nothing to finish)', async () => {
-    const years = Array.from({ length: 12 }, (_, index) => ['--year', String(2027 + index)]).flat();
-    const { child, result } = startCliProcess(['preview', ...years]);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    child.kill('SIGINT');
-    // Killed by the signal (before the CLI set up its handlers: 1 here) or exit 130; never a hang.
-    const { code } = await result;
-    expect([1, 130]).toContain(code);
+  it('a command with nothing to finish (invoke waiting on AWS) stops at Ctrl-C at once: exit 130', async () => {
+    const silent = await startSilentServer();
+    try {
+      const { child, result } = startCliProcess(['invoke', '--function', 'holiday-importer'], {
+        ...awsEnvironment(),
+        AWS_ENDPOINT_URL_LAMBDA: silent.url,
+      });
+      const deadline = Date.now() + 15_000;
+      while (silent.connections() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGINT');
+      const { code } = await result;
+      expect(code).toBe(130);
+    } finally {
+      await silent.close();
+    }
   });
 });
 

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
+import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
+import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
+import type { Logger } from '../commons/interfaces.js';
+import type { ImportEvent } from '../core/import-event.js';
+import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
+import { runImport } from '../import-run/import-run.js';
+import type { CliOptions } from './cli-args.js';
+import { loadConfig } from './load-config.js';
+import { type CliDependencies, type CliIo, EXIT } from './main.js';
+import type { Palette } from './month-grid.js';
+import { formatSummary } from './summary-format.js';
+
+/** The CLI's commands, loaded by main.ts only when one runs. */
+
+/** Progress and warnings go to stderr, one short line each; never a header or a secret. */
+function stderrLogger(io: CliIo): Logger {
+  const line = (level: string) => (message: string, attributes?: Record<string, unknown>) => {
+    const details = attributes && Object.keys(attributes).length > 0 ? ` ${JSON.stringify(attributes)}` : '';
+    io.stderr(`${level}${message}${details}\n`);
+  };
+  return { debug: () => {}, info: line(''), warn: line('warning: '), error: line('error: ') };
+}
+
+function exitCodeOf(summary: RunSummary): number {
+  if (hasFailures(summary)) return EXIT.failure;
+  if (needsReview(summary)) return EXIT.needsReview;
+  return EXIT.ok;
+}
+
+function printSummary(summary: RunSummary, options: CliOptions, io: CliIo, palette: Palette): number {
+  io.stdout(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, palette));
+  return exitCodeOf(summary);
+}
+
+/** The stack `cdk deploy` made from this folder: cdk.json's "stackName" context, else the default. */
+async function defaultStackName(): Promise<string> {
+  try {
+    const cdkJson = JSON.parse(await readFile('cdk.json', 'utf8')) as { context?: { stackName?: unknown } };
+    const name = cdkJson.context?.stackName;
+    return typeof name === 'string' && name.trim() !== '' ? name : DEFAULT_STACK_NAME;
+  } catch {
+    return DEFAULT_STACK_NAME;
+  }
+}
+
+export async function invoke(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
+  const functionName =
+    options.functionName ?? (await findFunctionName(options.stack ?? (await defaultStackName())));
+  const event: ImportEvent = {
+    trigger: 'manual',
+    dryRun: !options.apply,
+    ...(options.years.length > 0 ? { years: options.years } : {}),
+    ...(options.calendars.length > 0 ? { calendars: options.calendars } : {}),
+    ...(options.force ? { force: true } : {}),
+  };
+  io.stderr(`holiday-importer invoke: function ${functionName}${options.apply ? '' : ' (dry run)'}\n`);
+  return printSummary(await invokeImport(functionName, event), options, io, palette);
+}
+
+export async function run(
+  options: CliOptions,
+  io: CliIo,
+  deps: CliDependencies,
+  palette: Palette,
+): Promise<number> {
+  const config = await loadConfig(options.config);
+  const dryRun = options.command === 'plan';
+  // Ctrl-C in the middle of apply: no new write starts, the one in flight finishes, the session is
+  // logged out and what was written is printed.
+  const interrupt = dryRun ? undefined : io.interruptSignal?.();
+  io.stderr(
+    `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
+  );
+  const summary = await runImport(
+    { trigger: 'manual', dryRun, years: options.years, calendars: options.calendars, force: options.force },
+    {
+      config,
+      credentials: (deps.credentialsFor ?? ((secretId) => new SecretsManagerCredentials(secretId)))(
+        config.secretId,
+      ),
+      csdsUrl: io.env.LP_CSDS_URL,
+      retry: deps.retry,
+      logger: stderrLogger(io),
+      now: io.now,
+      interrupt,
+      ...(options.timeoutSeconds !== undefined
+        ? { deadline: Date.now() + options.timeoutSeconds * 1000 }
+        : {}),
+    },
+  );
+  const code = printSummary(summary, options, io, palette);
+  return interrupt?.aborted ? EXIT.interrupted : code;
+}

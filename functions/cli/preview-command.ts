@@ -1,0 +1,26 @@
+import { previewCalendars } from '../core/preview.js';
+import type { CliOptions } from './cli-args.js';
+import { loadConfig } from './load-config.js';
+import { type CliIo, EXIT } from './main.js';
+import { LEGEND, type Palette, renderCalendarPreview } from './month-grid.js';
+
+/** `preview`: no network, so none of the run's modules (AWS SDK, ky) load. */
+export async function preview(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
+  const config = await loadConfig(options.config);
+  const result = previewCalendars(config, {
+    years: options.years,
+    calendars: options.calendars,
+    now: io.now(),
+  });
+  for (const calendar of result.calendars) {
+    for (const warning of calendar.warnings) io.stderr(`warning: ${calendar.name}: ${warning}\n`);
+  }
+  if (options.json) {
+    const calendars = result.calendars.map(({ name, timeZone, events }) => ({ name, timeZone, events }));
+    io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  for (const calendar of result.calendars) io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
+  io.stdout(`${LEGEND}\n`);
+  return EXIT.ok;
+}
