@@ -85,8 +85,8 @@ ${ENVIRONMENT}
 ${EXIT_CODES}`,
   apply: `Usage: holiday-importer apply [--config <path>] [--year <yyyy>]... [--calendar <name>]... [--force] [--json] [--timeout <s>]
 
-Runs the plan with the writes: one POST per new special occasion, one PUT for all changed ones and
-one PUT for the skills to link. Objects without the importer's marker are never written; hand
+Runs the plan with the writes: one POST for all new special occasions, one PUT for all changed
+ones and one PUT for the skills to link (a body over ~1 MB is split). Objects without the importer's marker are never written; hand
 edits (drift) are only overwritten with --force.
 
 Examples:
