@@ -1,3 +1,4 @@
+import { HOLIDAY_CORRECTIONS } from '../core/holiday-corrections.js';
 import { previewCalendars } from '../core/preview.js';
 import type { CliOptions } from './cli-args.js';
 import { loadConfig } from './load-config.js';
@@ -16,11 +17,29 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
     for (const warning of calendar.warnings) io.stderr(`warning: ${calendar.name}: ${warning}\n`);
   }
   if (options.json) {
-    const calendars = result.calendars.map(({ name, timeZone, events }) => ({ name, timeZone, events }));
+    const calendars = result.calendars.map(({ name, timeZone, events, corrections }) => ({
+      name,
+      timeZone,
+      events,
+      corrections,
+    }));
     io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);
     return EXIT.ok;
   }
-  for (const calendar of result.calendars) io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
+  for (const calendar of result.calendars) {
+    io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
+    for (const id of calendar.corrections) {
+      const entry = HOLIDAY_CORRECTIONS.find((item) => item.id === id);
+      const what =
+        entry?.kind === 'suspend'
+          ? `holidays suspended from ${entry.from}`
+          : entry
+            ? `${entry.kind === 'add' ? 'day off added' : 'day off removed'}: ${entry.dates.join(', ')}`
+            : '';
+      io.stdout(`  corrected: ${id} (${what}; ${entry?.source.title ?? ''})\n`);
+    }
+    if (calendar.corrections.length > 0) io.stdout('\n');
+  }
   io.stdout(`${LEGEND}\n`);
   return EXIT.ok;
 }

@@ -53,6 +53,7 @@ function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Pal
   ];
   if (calendar.error) lines.push(`    ${calendar.error}`);
   for (const warning of calendar.warnings ?? []) lines.push(`    warning: ${warning}`);
+  if (calendar.corrections?.length) lines.push(`    corrections: ${calendar.corrections.join(', ')}`);
   if (calendar.changes) {
     if (calendar.action === 'drift') lines.push('    with --force:');
     for (const removed of calendar.changes.removed) lines.push(`  - ${formatEventLine(removed)}`);

@@ -1,6 +1,14 @@
 import type { HolidaysTypes } from 'date-holidays';
 import { sortEvents } from './canonical-events.js';
 import type { CalendarConfig, ExtraEvent } from './config-schema.js';
+import {
+  correctionName,
+  correctionsFor,
+  type HolidayCorrection,
+  isSuspended,
+  type SuspendHolidays,
+  touchesYear,
+} from './holiday-corrections.js';
 import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
 import { holidaysFor, regionTimeZone } from './region-catalog.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
@@ -303,18 +311,19 @@ export function calendarDays(
   timeZone = calendarTimeZone(calendar),
 ): DayEntry[] {
   const seen = new Set<string>();
-  const holidays = calendar.regions.flatMap((region) =>
-    [year - 1, year, year + 1]
-      .flatMap((each) => regionHolidays(region, each, calendar, timeZone))
-      .filter((holiday) => {
-        const key = `${region}|${holiday.name}|${holiday.start.toISOString()}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
-  );
-  const holidayDays = holidays
-    .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays, timeZone))
+  const holidayDays = calendar.regions
+    .flatMap((region) => {
+      const days = [year - 1, year, year + 1]
+        .flatMap((each) => regionHolidays(region, each, calendar, timeZone))
+        .filter((holiday) => {
+          const key = `${region}|${holiday.name}|${holiday.start.toISOString()}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays, timeZone));
+      return correctDays(days, correctionsFor(region, calendar.corrections), calendar);
+    })
     .filter((day) => yearOf(day.date) === year && !isExcluded(day, calendar.exclude));
   const extraDays = calendar.extraEvents
     .filter((extra) => yearOf(extra.date) === year)
@@ -338,6 +347,45 @@ export function unmatchedExclusions(calendar: CalendarConfig, years: readonly nu
     ),
   );
   return names.filter((name) => !known.has(name.toLowerCase()));
+}
+
+/**
+ * The corrections table on top of the library's days (before `exclude`, which still wins, as do
+ * `extraEvents`): suspended and removed days go, added days off come in.
+ */
+export function correctDays(
+  days: readonly DayEntry[],
+  corrections: readonly HolidayCorrection[],
+  calendar: Pick<CalendarConfig, 'types' | 'language'>,
+): DayEntry[] {
+  if (corrections.length === 0) return [...days];
+  const removed = new Set(corrections.flatMap((entry) => (entry.kind === 'remove' ? entry.dates : [])));
+  const suspensions = corrections.filter((entry): entry is SuspendHolidays => entry.kind === 'suspend');
+  const kept = days.filter(
+    (day) => !removed.has(day.date) && !suspensions.some((entry) => isSuspended(entry, day.date)),
+  );
+  // Added days are public holidays: only calendars that count public holidays get them.
+  const added = calendar.types.includes('public')
+    ? corrections.flatMap((entry) =>
+        entry.kind === 'add'
+          ? entry.dates.map(
+              (date): DayEntry => ({ kind: 'off', date, name: correctionName(entry, calendar.language) }),
+            )
+          : [],
+      )
+    : [];
+  return [...kept, ...added];
+}
+
+/** The ids of the corrections a calendar uses in these years. */
+export function appliedCorrections(calendar: CalendarConfig, years: readonly number[]): string[] {
+  const ids = new Set<string>();
+  for (const region of calendar.regions) {
+    for (const entry of correctionsFor(region, calendar.corrections)) {
+      if (years.some((year) => touchesYear(entry, year))) ids.add(entry.id);
+    }
+  }
+  return [...ids];
 }
 
 /** The canonical events a calendar wants for the given years. */
@@ -368,6 +416,7 @@ function yearEvents(
     calendar.substitutes,
     calendar.partialDays,
     calendar.exclude,
+    calendar.corrections,
     calendar.extraEvents.filter((extra) => yearOf(extra.date) === year),
     timeZone,
     year,

@@ -1,5 +1,9 @@
 import * as z from 'zod';
+import { HOLIDAY_CORRECTIONS } from './holiday-corrections.js';
 import { isLocalDate, isTimeZone } from './local-date.js';
+
+const CORRECTION_IDS = HOLIDAY_CORRECTIONS.map((entry) => entry.id);
+
 import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from './ownership-marker.js';
 import { isKnownRegion, nearestRegionCodes, regionTimeZone } from './region-catalog.js';
 
@@ -130,6 +134,21 @@ const CalendarSchema = z
       .default([])
       .describe('Dates (YYYY-MM-DD) or holiday names to leave out'),
     skills: z.array(SkillRef).default([]).describe('Skill names or ids to link to the special occasion'),
+    corrections: z
+      .union([
+        z.boolean(),
+        z.strictObject({
+          skip: z.array(
+            z.string().refine((id) => CORRECTION_IDS.includes(id), {
+              error: `is not a correction id; known ids: ${CORRECTION_IDS.join(', ')}`,
+            }),
+          ),
+        }),
+      ])
+      .default(true)
+      .describe(
+        'Known date-holidays errors fixed on top of the library (README "Known data corrections"): true, false, or { "skip": [ids] }',
+      ),
     adopt: z
       .boolean()
       .default(false)

@@ -1,4 +1,9 @@
-import { buildCalendarEvents, calendarTimeZone, unmatchedExclusions } from './calendar-events.js';
+import {
+  appliedCorrections,
+  buildCalendarEvents,
+  calendarTimeZone,
+  unmatchedExclusions,
+} from './calendar-events.js';
 import { eventYear } from './canonical-events.js';
 import type { CalendarConfig, Config } from './config-schema.js';
 import { InputError } from './errors.js';
@@ -58,6 +63,7 @@ export function desiredCalendars(
       description: calendar.description,
       years,
       events: buildCalendarEvents(calendar, years),
+      corrections: appliedCorrections(calendar, years),
       warnings: unmatchedExclusions(calendar, years).map(
         (name) =>
           `exclude "${name}" matches no holiday of ${calendar.regions.join(', ')} in ${years.join(', ')}; check the spelling and the language ("${calendar.language}")`,

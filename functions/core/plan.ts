@@ -36,6 +36,8 @@ export interface DesiredCalendar {
   adopt: boolean;
   /** Things a person should know that change nothing (an `exclude` name that matches nothing). */
   warnings?: readonly string[];
+  /** Ids of the date-holidays corrections used in the run's years. */
+  corrections?: readonly string[];
 }
 
 /** What LivePerson holds: both collections, read once with `select=$all`. */
@@ -78,6 +80,7 @@ export interface CalendarPlan extends OccasionPlan {
   name: string;
   skills: SkillPlan[];
   warnings?: readonly string[];
+  corrections?: readonly string[];
 }
 
 export interface OrphanPlan {
@@ -323,6 +326,7 @@ export function planRun(
       ...occasion,
       skills: planSkillLinks(calendar.skills, occasion, state, claimed, options, index),
       ...(calendar.warnings?.length ? { warnings: calendar.warnings } : {}),
+      ...(calendar.corrections?.length ? { corrections: calendar.corrections } : {}),
     };
   });
   const names = new Set(configNames);

@@ -8,6 +8,7 @@ export interface CalendarPreview {
   years: number[];
   events: SpecialOccasionEvent[];
   warnings: string[];
+  corrections: string[];
 }
 
 export interface Preview {
@@ -26,6 +27,7 @@ export function previewCalendars(
     years: [...calendar.years],
     events: [...calendar.events],
     warnings: [...(calendar.warnings ?? [])],
+    corrections: [...(calendar.corrections ?? [])],
   }));
   const years = [...new Set(calendars.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
   return { years, calendars };

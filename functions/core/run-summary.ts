@@ -50,6 +50,8 @@ export interface CalendarSummary {
   error?: string;
   /** Things a person should know that change nothing, e.g. an `exclude` name that matches nothing. */
   warnings?: string[];
+  /** The date-holidays corrections used (ids of README's "Known data corrections"). */
+  corrections?: string[];
 }
 
 export interface RunSummary {
@@ -139,6 +141,7 @@ export function summarizeCalendar(
       : {}),
     ...(outcome?.error ? { error: outcome.error } : plan.reason ? { error: plan.reason } : {}),
     ...(plan.warnings?.length ? { warnings: [...plan.warnings] } : {}),
+    ...(plan.corrections?.length ? { corrections: [...plan.corrections] } : {}),
   };
 }
 

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCalendarEvents } from '../../functions/core/calendar-events.js';
+import { eventLastDate } from '../../functions/core/canonical-events.js';
+import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
+import { parseConfig } from '../../functions/core/config-validation.js';
+import { HOLIDAY_CORRECTIONS, type HolidayCorrection } from '../../functions/core/holiday-corrections.js';
+import { addDays, isLocalDate } from '../../functions/core/local-date.js';
+import { isKnownRegion } from '../../functions/core/region-catalog.js';
+import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+
+const YEARS = [2026, 2027, 2028];
+
+function calendar(region: string, extra: Record<string, unknown> = {}): CalendarConfig {
+  const config = ConfigSchema.parse({
+    accountId: '1',
+    secretId: 's',
+    calendars: [{ name: region, regions: [region], timeZone: 'UTC', ...extra }],
+  });
+  return config.calendars[0] as CalendarConfig;
+}
+
+/** The dates an event list affects: closed all day, or partly. */
+function affected(events: readonly SpecialOccasionEvent[]): { closed: Set<string>; partly: Set<string> } {
+  const closed = new Set<string>();
+  const partly = new Set<string>();
+  for (const event of events) {
+    const whole = event.start.dateTime.endsWith('T00:00:00') && event.end.dateTime.endsWith('T23:59:59');
+    for (
+      let date = event.start.dateTime.slice(0, 10);
+      date <= eventLastDate(event);
+      date = addDays(date, 1)
+    ) {
+      (whole && !event.meta.working ? closed : partly).add(date);
+    }
+  }
+  return { closed, partly };
+}
+
+const library = (entry: HolidayCorrection) =>
+  affected(buildCalendarEvents(calendar(entry.region, { corrections: false }), YEARS));
+const importer = (entry: HolidayCorrection) => affected(buildCalendarEvents(calendar(entry.region), YEARS));
+
+describe('the corrections table', () => {
+  it('has unique ids, known regions, real dates and a source for each entry', () => {
+    const version = JSON.parse(readFileSync('node_modules/date-holidays/package.json', 'utf8')).version;
+    expect(new Set(HOLIDAY_CORRECTIONS.map((entry) => entry.id)).size).toBe(HOLIDAY_CORRECTIONS.length);
+    for (const entry of HOLIDAY_CORRECTIONS) {
+      expect(isKnownRegion(entry.region), `${entry.id}: region ${entry.region}`).toBe(true);
+      const dates = entry.kind === 'suspend' ? [entry.from, ...(entry.to ? [entry.to] : [])] : entry.dates;
+      for (const date of dates) expect(isLocalDate(date), `${entry.id}: ${date}`).toBe(true);
+      expect(entry.source.title.length, entry.id).toBeGreaterThan(10);
+      expect(entry.source.url, entry.id).toMatch(/^https:\/\//);
+      expect(entry.checkedAgainst, entry.id).toBe(version);
+    }
+  });
+});
+
+describe.each(HOLIDAY_CORRECTIONS.map((entry) => [entry.id, entry] as const))('%s', (_id, entry) => {
+  if (entry.kind === 'add') {
+    it('date-holidays still lacks the day off (delete the entry once it does not)', () => {
+      for (const date of entry.dates) expect(library(entry).closed.has(date), date).toBe(false);
+    });
+    it("the importer's events close it", () => {
+      for (const date of entry.dates) expect(importer(entry).closed.has(date), date).toBe(true);
+    });
+  }
+  if (entry.kind === 'remove') {
+    it('date-holidays still closes the day, wholly or in part (delete the entry once it does not)', () => {
+      const { closed, partly } = library(entry);
+      for (const date of entry.dates) expect(closed.has(date) || partly.has(date), date).toBe(true);
+    });
+    it("the importer's events leave it a working day", () => {
+      const { closed, partly } = importer(entry);
+      for (const date of entry.dates) expect(closed.has(date) || partly.has(date), date).toBe(false);
+    });
+  }
+  if (entry.kind === 'suspend') {
+    it('date-holidays still lists holidays in the suspension (delete the entry once it does not)', () => {
+      expect(library(entry).closed.size).toBeGreaterThan(10);
+    });
+    it("the importer's events close no day in it", () => {
+      const { closed, partly } = importer(entry);
+      expect(
+        [...closed, ...partly].filter((date) => date >= entry.from && (!entry.to || date <= entry.to)),
+      ).toEqual([]);
+    });
+  }
+});
+
+describe('a calendar and the corrections', () => {
+  it('"corrections": false gets exactly date-holidays\' days', () => {
+    const plain = affected(buildCalendarEvents(calendar('KR', { corrections: false }), [2026]));
+    expect(plain.closed.has('2026-02-19')).toBe(true);
+    expect(plain.closed.has('2026-02-16')).toBe(false);
+    expect(plain.closed.has('2026-05-01')).toBe(false);
+  });
+
+  it('skips single entries by id', () => {
+    const skipped = affected(
+      buildCalendarEvents(calendar('KR', { corrections: { skip: ['kr-labor-day'] } }), [2026]),
+    );
+    expect(skipped.closed.has('2026-05-01')).toBe(false);
+    expect(skipped.closed.has('2026-02-16')).toBe(true);
+  });
+
+  it("a country's entry covers its subdivisions, a subdivision's entry only itself", () => {
+    expect(affected(buildCalendarEvents(calendar('CA', {}), [2026])).closed.has('2026-04-06')).toBe(
+      affected(buildCalendarEvents(calendar('CA', { corrections: false }), [2026])).closed.has('2026-04-06'),
+    );
+    expect(affected(buildCalendarEvents(calendar('CA-ON'), [2026])).closed.has('2026-04-06')).toBe(false);
+  });
+
+  it("the config's exclude and extraEvents still win over the table", () => {
+    const events = buildCalendarEvents(
+      calendar('KR', {
+        exclude: ['2026-05-01'],
+        extraEvents: [
+          { name: 'Hotline open', date: '2026-02-16', working: true, from: '10:00', to: '14:00' },
+        ],
+      }),
+      [2026],
+    );
+    const { closed } = affected(events);
+    expect(closed.has('2026-05-01')).toBe(false);
+    expect(closed.has('2026-02-16')).toBe(false);
+  });
+
+  it('an unknown id to skip is a config error that lists the known ids', () => {
+    expect(() =>
+      parseConfig(
+        {
+          accountId: '1',
+          secretId: 's',
+          calendars: [{ name: 'A', regions: ['KR'], corrections: { skip: ['kr-labour'] } }],
+        },
+        'holidays.json',
+      ),
+    ).toThrow(
+      /calendars\[0\]\.corrections\.skip\[0\]: "kr-labour" is not a correction id; known ids: ua-martial-law-2022/,
+    );
+  });
+
+  it("names added days in the calendar's language where the table knows it", () => {
+    const korean = buildCalendarEvents(calendar('KR', { language: 'ko' }), [2026]);
+    expect(korean.find((event) => event.start.dateTime.startsWith('2026-05-01'))?.meta.name).toBe('노동절');
+  });
+});
