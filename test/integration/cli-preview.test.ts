@@ -123,3 +123,44 @@ describe('holiday-importer preview warnings', () => {
     expect(result.stdout).toContain('Columbus Day');
   });
 });
+
+describe('holiday-importer preview and the corrections table', () => {
+  const korea = {
+    accountId: '1',
+    secretId: 's',
+    calendars: [{ name: 'Support KR', regions: ['KR'] }],
+  };
+
+  it('names each correction used, with what it changes and its source', async () => {
+    const result = await runCliProcess(['preview', '--year', '2026', '--config', tempConfig(korea)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('corrected: kr-labor-day (day off added: 2026-05-01');
+    expect(result.stdout).toContain('corrected: kr-seollal-eve');
+    expect(result.stdout).toMatch(/Mon 2026-02-16 .. Wed 2026-02-18\s+closed all day\s+Korean New Year/);
+  });
+
+  it('--json lists them per calendar; "corrections": false gets none', async () => {
+    const on = JSON.parse(
+      (await runCliProcess(['preview', '--json', '--year', '2026', '--config', tempConfig(korea)])).stdout,
+    );
+    expect(on.calendars[0].corrections).toEqual([
+      'kr-seollal-starts-a-day-late',
+      'kr-seollal-eve',
+      'kr-labor-day',
+      'kr-local-elections-2026',
+    ]);
+    const off = JSON.parse(
+      (
+        await runCliProcess([
+          'preview',
+          '--json',
+          '--year',
+          '2026',
+          '--config',
+          tempConfig({ ...korea, calendars: [{ ...korea.calendars[0], corrections: false }] }),
+        ])
+      ).stdout,
+    );
+    expect(off.calendars[0].corrections).toEqual([]);
+  });
+});

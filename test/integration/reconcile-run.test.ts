@@ -542,3 +542,18 @@ describe('AWS credentials that are missing (issue 9, smaller)', () => {
     expect(sandbox.current.requests).toEqual([]);
   });
 });
+
+describe('the corrections table in a run (issue 11)', () => {
+  it('the summary lists the corrections each calendar used; the events carry them', async () => {
+    const summary = await handler()({ trigger: 'manual', years: [2026], dryRun: true });
+    expect(byName(summary)['Holidays UK (England + Scotland)']?.corrections).toEqual([
+      'gb-sct-2026-world-cup',
+    ]);
+    expect(byName(summary)['Holidays DE-BY']?.corrections).toBeUndefined();
+    expect(byName(summary)['Holidays UK (England + Scotland)']?.changes?.added).toContainEqual({
+      date: '2026-06-15',
+      name: 'Bank holiday (Royal Proclamation)',
+      working: false,
+    });
+  });
+});

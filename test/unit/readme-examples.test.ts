@@ -34,3 +34,14 @@ describe('README.md examples', () => {
     },
   );
 });
+
+describe('README.md "Known data corrections"', () => {
+  it('lists every entry of the corrections table', async () => {
+    const { HOLIDAY_CORRECTIONS } = await import('../../functions/core/holiday-corrections.js');
+    const section = readme.slice(readme.indexOf('## Known data corrections'), readme.indexOf('## Commands'));
+    for (const entry of HOLIDAY_CORRECTIONS) {
+      expect(section, entry.id).toContain(`\`${entry.id}\``);
+      expect(section, entry.id).toContain(entry.source.url);
+    }
+  });
+});
