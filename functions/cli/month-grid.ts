@@ -29,7 +29,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const CELL = 3;
 const MONTH_WIDTH = 7 * CELL;
 
-type DayMark = 'closed' | 'partial';
+type DayMark = 'closed' | 'partial' | 'corrected';
 
 function isWholeDay(event: SpecialOccasionEvent): boolean {
   const start = event.start.dateTime.slice(11);
@@ -58,6 +58,7 @@ function dayCell(day: number, mark: DayMark | undefined, palette: Palette): stri
   const number = String(day).padStart(2, ' ');
   if (mark === 'closed') return palette.closed(`${number}*`);
   if (mark === 'partial') return palette.partial(`${number}~`);
+  if (mark === 'corrected') return palette.partial(`${number}!`);
   return `${number} `;
 }
 
@@ -91,8 +92,11 @@ export function renderYearGrid(
   year: number,
   events: readonly SpecialOccasionEvent[],
   palette: Palette,
+  corrected: ReadonlySet<string> = new Set(),
 ): string {
   const marks = dayMarks(events);
+  // Days the corrections table changed (closed or opened against date-holidays) stand out.
+  for (const date of corrected) marks.set(date, 'corrected');
   const rows: string[] = [];
   for (let quarter = 0; quarter < 4; quarter++) {
     const months = [0, 1, 2].map((index) => monthLines(year, quarter * 3 + index, marks, palette));
@@ -127,16 +131,17 @@ export function describeEvent(event: SpecialOccasionEvent): string {
 }
 
 export const LEGEND =
-  'Legend: 25* closed all day   24~ reduced hours or partly closed   other days: normal hours';
+  'Legend: 25* closed all day   24~ reduced hours or partly closed   16! corrected (date-holidays is wrong here; see "corrected:")   other days: normal hours';
 
 export function renderCalendarPreview(
   preview: Pick<CalendarPreview, 'name' | 'timeZone' | 'years' | 'events'>,
   palette: Palette,
+  corrected: ReadonlySet<string> = new Set(),
 ): string {
   const parts = [palette.heading(`${preview.name}  (${preview.timeZone})`), ''];
   for (const year of preview.years) {
     const events = preview.events.filter((event) => event.start.dateTime.startsWith(`${year}-`));
-    parts.push(renderYearGrid(year, events, palette));
+    parts.push(renderYearGrid(year, events, palette, corrected));
     parts.push(`${events.length} events in ${year}:`);
     parts.push(...events.map((event) => `  ${describeEvent(event)}`));
     parts.push('');

@@ -27,7 +27,12 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
     return EXIT.ok;
   }
   for (const calendar of result.calendars) {
-    io.stdout(`${renderCalendarPreview(calendar, palette)}\n`);
+    const corrected = new Set(
+      HOLIDAY_CORRECTIONS.filter((entry) => calendar.corrections.includes(entry.id)).flatMap((entry) =>
+        entry.kind === 'suspend' ? [] : entry.dates,
+      ),
+    );
+    io.stdout(`${renderCalendarPreview(calendar, palette, corrected)}\n`);
     for (const id of calendar.corrections) {
       const entry = HOLIDAY_CORRECTIONS.find((item) => item.id === id);
       const what =

@@ -137,6 +137,9 @@ describe('holiday-importer preview and the corrections table', () => {
     expect(result.stdout).toContain('corrected: kr-labor-day (day off added: 2026-05-01');
     expect(result.stdout).toContain('corrected: kr-seollal-eve');
     expect(result.stdout).toMatch(/Mon 2026-02-16 .. Wed 2026-02-18\s+closed all day\s+Korean New Year/);
+    // The grid marks the corrected days: 16 Feb closed (added), 19 Feb open (removed), 1 May added.
+    expect(result.stdout).toMatch(/16!17\*18\*19!/);
+    expect(result.stdout).toContain('16! corrected');
   });
 
   it('--json lists them per calendar; "corrections": false gets none', async () => {
