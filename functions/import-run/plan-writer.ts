@@ -127,26 +127,8 @@ export class PlanWriter {
     try {
       const created = await this.client.createSpecialOccasions(writes);
       for (const [index, calendar] of part.entries()) {
-        const write = writes[index] as SpecialOccasionDraft;
         const answer = created.find((item) => item.name === calendar.name);
-        if (answer && answerHolds(answer, write)) {
-          this.ledger.written(calendar, answer);
-          this.audit('created special occasion', {
-            calendar: calendar.name,
-            occasionId: answer.id,
-            revisionBefore: before,
-            revisionAfter: this.client.revision('specialoccasion'),
-            eventsAdded: calendar.eventsAdded.length,
-            batch: part.length,
-          });
-        } else {
-          this.ledger.pendOccasion({
-            calendar,
-            write,
-            reason: 'its answer did not show the events sent',
-            unconfirmed: NOT_STORED,
-          });
-        }
+        this.recordCreate(calendar, writes[index] as SpecialOccasionDraft, answer, before, part.length);
       }
       return 'done';
     } catch (error) {
@@ -176,29 +158,40 @@ export class PlanWriter {
     }
   }
 
+  /** A create LivePerson answered: written (with its audit line) if the answer holds what was sent. */
+  private recordCreate(
+    calendar: CalendarPlan,
+    write: SpecialOccasionDraft,
+    answer: SpecialOccasion | undefined,
+    before: string | undefined,
+    batch: number,
+  ): void {
+    if (!answer || !answerHolds(answer, write)) {
+      this.ledger.pendOccasion({
+        calendar,
+        write,
+        reason: 'its answer did not show the events sent',
+        unconfirmed: NOT_STORED,
+      });
+      return;
+    }
+    this.ledger.written(calendar, answer);
+    this.audit('created special occasion', {
+      calendar: calendar.name,
+      occasionId: answer.id,
+      revisionBefore: before,
+      revisionAfter: this.client.revision('specialoccasion'),
+      eventsAdded: calendar.eventsAdded.length,
+      ...(batch > 1 ? { batch } : {}),
+    });
+  }
+
   private async create(calendar: CalendarPlan): Promise<RoundEnd> {
     if (this.halted()) return 'halted';
     const write = calendar.write as SpecialOccasionDraft;
     const before = this.client.revision('specialoccasion');
     try {
-      const created = await this.client.createSpecialOccasion(write);
-      if (!answerHolds(created, write)) {
-        this.ledger.pendOccasion({
-          calendar,
-          write,
-          reason: 'its answer did not show the events sent',
-          unconfirmed: NOT_STORED,
-        });
-        return 'done';
-      }
-      this.ledger.written(calendar, created);
-      this.audit('created special occasion', {
-        calendar: calendar.name,
-        occasionId: created.id,
-        revisionBefore: before,
-        revisionAfter: this.client.revision('specialoccasion'),
-        eventsAdded: calendar.eventsAdded.length,
-      });
+      this.recordCreate(calendar, write, await this.client.createSpecialOccasion(write), before, 1);
       return 'done';
     } catch (error) {
       rethrowFatal(error);

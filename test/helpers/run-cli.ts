@@ -11,17 +11,7 @@ export interface CliResult {
 
 /** Runs the real CLI as a child process, the way an operator does. */
 export function runCliProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return startCliProcess(args, env).result;
 }
 
 /** Starts the real CLI and hands back the process, to signal it while it runs. */
