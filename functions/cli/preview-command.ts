@@ -1,4 +1,4 @@
-import { HOLIDAY_CORRECTIONS } from '../core/holiday-corrections.js';
+import { correctionDates, HOLIDAY_CORRECTIONS, type HolidayCorrection } from '../core/holiday-corrections.js';
 import { previewCalendars } from '../core/preview.js';
 import type { CliOptions } from './cli-args.js';
 import { loadConfig } from './load-config.js';
@@ -27,24 +27,28 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
     return EXIT.ok;
   }
   for (const calendar of result.calendars) {
+    const used = HOLIDAY_CORRECTIONS.filter((entry) => calendar.corrections.includes(entry.id));
     const corrected = new Set(
-      HOLIDAY_CORRECTIONS.filter((entry) => calendar.corrections.includes(entry.id)).flatMap((entry) =>
-        entry.kind === 'suspend' ? [] : entry.dates,
-      ),
+      used.flatMap((entry) => (entry.kind === 'suspend' ? [] : correctionDates(entry))),
     );
     io.stdout(`${renderCalendarPreview(calendar, palette, corrected)}\n`);
-    for (const id of calendar.corrections) {
-      const entry = HOLIDAY_CORRECTIONS.find((item) => item.id === id);
-      const what =
-        entry?.kind === 'suspend'
-          ? `holidays suspended from ${entry.from}`
-          : entry
-            ? `${entry.kind === 'add' ? 'day off added' : 'day off removed'}: ${entry.dates.join(', ')}`
-            : '';
-      io.stdout(`  corrected: ${id} (${what}; ${entry?.source.title ?? ''})\n`);
-    }
+    for (const entry of used)
+      io.stdout(`  corrected: ${entry.id} (${describeCorrection(entry)}; ${entry.source.title})\n`);
     if (calendar.corrections.length > 0) io.stdout('\n');
   }
   io.stdout(`${LEGEND}\n`);
   return EXIT.ok;
+}
+
+function describeCorrection(entry: HolidayCorrection): string {
+  switch (entry.kind) {
+    case 'suspend':
+      return `holidays suspended from ${entry.from}${entry.to ? ` to ${entry.to}` : ''}`;
+    case 'move':
+      return `day off moved from ${entry.from} to ${entry.to}`;
+    case 'add':
+      return `day off added: ${entry.dates.join(', ')}`;
+    case 'remove':
+      return `day off removed: ${entry.dates.join(', ')}`;
+  }
 }

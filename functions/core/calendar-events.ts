@@ -359,20 +359,23 @@ export function correctDays(
   calendar: Pick<CalendarConfig, 'types' | 'language'>,
 ): DayEntry[] {
   if (corrections.length === 0) return [...days];
-  const removed = new Set(corrections.flatMap((entry) => (entry.kind === 'remove' ? entry.dates : [])));
+  const removed = new Set(
+    corrections.flatMap((entry) =>
+      entry.kind === 'remove' ? entry.dates : entry.kind === 'move' ? [entry.from] : [],
+    ),
+  );
   const suspensions = corrections.filter((entry): entry is SuspendHolidays => entry.kind === 'suspend');
   const kept = days.filter(
     (day) => !removed.has(day.date) && !suspensions.some((entry) => isSuspended(entry, day.date)),
   );
   // Added days are public holidays: only calendars that count public holidays get them.
   const added = calendar.types.includes('public')
-    ? corrections.flatMap((entry) =>
-        entry.kind === 'add'
-          ? entry.dates.map(
-              (date): DayEntry => ({ kind: 'off', date, name: correctionName(entry, calendar.language) }),
-            )
-          : [],
-      )
+    ? corrections.flatMap((entry) => {
+        if (entry.kind !== 'add' && entry.kind !== 'move') return [];
+        const dates = entry.kind === 'add' ? entry.dates : [entry.to];
+        const name = correctionName(entry, calendar.language);
+        return dates.map((date): DayEntry => ({ kind: 'off', date, name }));
+      })
     : [];
   return [...kept, ...added];
 }

@@ -34,6 +34,14 @@ export interface RemoveDayOff extends CorrectionBase {
   dates: readonly string[];
 }
 
+/** The library has a day off on the wrong date: `from` is a working day, `to` the day off. */
+export interface MoveDayOff extends CorrectionBase {
+  kind: 'move';
+  from: string;
+  to: string;
+  name: Readonly<Record<string, string>> & { en: string };
+}
+
 /** Every holiday of a region is a working day between two dates (`to` open-ended). */
 export interface SuspendHolidays extends CorrectionBase {
   kind: 'suspend';
@@ -41,7 +49,14 @@ export interface SuspendHolidays extends CorrectionBase {
   to?: string;
 }
 
-export type HolidayCorrection = AddDayOff | RemoveDayOff | SuspendHolidays;
+export type HolidayCorrection = AddDayOff | RemoveDayOff | MoveDayOff | SuspendHolidays;
+
+/** The dates an entry names (for a suspension: where it starts and ends). */
+export function correctionDates(entry: HolidayCorrection): string[] {
+  if (entry.kind === 'suspend') return [entry.from, ...(entry.to ? [entry.to] : [])];
+  if (entry.kind === 'move') return [entry.from, entry.to];
+  return [...entry.dates];
+}
 
 const VERSION = '3.37.0';
 
@@ -59,10 +74,12 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     checkedAgainst: VERSION,
   },
   {
-    id: 'kr-seollal-starts-a-day-late',
+    id: 'kr-seollal-2026',
     region: 'KR',
-    kind: 'remove',
-    dates: ['2026-02-19', '2028-01-29'],
+    kind: 'move',
+    from: '2026-02-19',
+    to: '2026-02-16',
+    name: { en: 'Korean New Year', ko: '설날' },
     source: {
       title:
         'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
@@ -71,10 +88,24 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     checkedAgainst: VERSION,
   },
   {
-    id: 'kr-seollal-eve',
+    id: 'kr-seollal-2027-eve',
     region: 'KR',
     kind: 'add',
-    dates: ['2026-02-16', '2027-02-06', '2028-01-26'],
+    dates: ['2027-02-06'],
+    name: { en: 'Korean New Year', ko: '설날' },
+    source: {
+      title:
+        'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
+      url: 'https://github.com/commenthol/date-holidays/pull/641',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'kr-seollal-2028',
+    region: 'KR',
+    kind: 'move',
+    from: '2028-01-29',
+    to: '2028-01-26',
     name: { en: 'Korean New Year', ko: '설날' },
     source: {
       title:
@@ -108,21 +139,11 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     checkedAgainst: VERSION,
   },
   {
-    id: 'sg-2027-hari-raya-moves',
-    region: 'SG',
-    kind: 'remove',
-    dates: ['2027-03-09', '2027-05-16'],
-    source: {
-      title: 'Ministry of Manpower, public holidays 2027: Hari Raya Puasa 10 March, Hari Raya Haji 17 May',
-      url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
-    },
-    checkedAgainst: VERSION,
-  },
-  {
     id: 'sg-2027-hari-raya-puasa',
     region: 'SG',
-    kind: 'add',
-    dates: ['2027-03-10'],
+    kind: 'move',
+    from: '2027-03-09',
+    to: '2027-03-10',
     name: { en: 'Hari Raya Puasa' },
     source: {
       title: 'Ministry of Manpower, public holidays 2027',
@@ -133,8 +154,9 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
   {
     id: 'sg-2027-hari-raya-haji',
     region: 'SG',
-    kind: 'add',
-    dates: ['2027-05-17'],
+    kind: 'move',
+    from: '2027-05-16',
+    to: '2027-05-17',
     name: { en: 'Hari Raya Haji' },
     source: {
       title: 'Ministry of Manpower, public holidays 2027',
@@ -264,7 +286,7 @@ export function touchesYear(entry: HolidayCorrection, year: number): boolean {
   if (entry.kind === 'suspend') {
     return entry.from <= `${year}-12-31` && (entry.to === undefined || entry.to >= `${year}-01-01`);
   }
-  return entry.dates.some((date) => date.startsWith(`${year}-`));
+  return correctionDates(entry).some((date) => date.startsWith(`${year}-`));
 }
 
 export function isSuspended(entry: SuspendHolidays, date: string): boolean {
@@ -272,6 +294,6 @@ export function isSuspended(entry: SuspendHolidays, date: string): boolean {
 }
 
 /** The name of an added day in a language (its base language, else English). */
-export function correctionName(entry: AddDayOff, language: string): string {
+export function correctionName(entry: AddDayOff | MoveDayOff, language: string): string {
   return entry.name[language] ?? entry.name[language.split('-')[0] ?? ''] ?? entry.name.en;
 }

@@ -135,7 +135,9 @@ describe('holiday-importer preview and the corrections table', () => {
     const result = await runCliProcess(['preview', '--year', '2026', '--config', tempConfig(korea)]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('corrected: kr-labor-day (day off added: 2026-05-01');
-    expect(result.stdout).toContain('corrected: kr-seollal-eve');
+    expect(result.stdout).toContain(
+      'corrected: kr-seollal-2026 (day off moved from 2026-02-19 to 2026-02-16',
+    );
     expect(result.stdout).toMatch(/Mon 2026-02-16 .. Wed 2026-02-18\s+closed all day\s+Korean New Year/);
     // The grid marks the corrected days: 16 Feb closed (added), 19 Feb open (removed), 1 May added.
     expect(result.stdout).toMatch(/16!17\*18\*19!/);
@@ -147,8 +149,7 @@ describe('holiday-importer preview and the corrections table', () => {
       (await runCliProcess(['preview', '--json', '--year', '2026', '--config', tempConfig(korea)])).stdout,
     );
     expect(on.calendars[0].corrections).toEqual([
-      'kr-seollal-starts-a-day-late',
-      'kr-seollal-eve',
+      'kr-seollal-2026',
       'kr-labor-day',
       'kr-local-elections-2026',
     ]);
