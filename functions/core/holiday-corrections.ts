@@ -60,6 +60,16 @@ export function correctionDates(entry: HolidayCorrection): string[] {
 
 const VERSION = '3.37.0';
 
+const SOURCE_SEOLLAL: CorrectionSource = {
+  title:
+    'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
+  url: 'https://github.com/commenthol/date-holidays/pull/641',
+};
+const SOURCE_MOM_2027: CorrectionSource = {
+  title: 'Ministry of Manpower, public holidays 2027',
+  url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
+};
+
 export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
   {
     id: 'ua-martial-law-2022',
@@ -80,11 +90,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     from: '2026-02-19',
     to: '2026-02-16',
     name: { en: 'Korean New Year', ko: '설날' },
-    source: {
-      title:
-        'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
-      url: 'https://github.com/commenthol/date-holidays/pull/641',
-    },
+    source: SOURCE_SEOLLAL,
     checkedAgainst: VERSION,
   },
   {
@@ -93,11 +99,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     kind: 'add',
     dates: ['2027-02-06'],
     name: { en: 'Korean New Year', ko: '설날' },
-    source: {
-      title:
-        'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
-      url: 'https://github.com/commenthol/date-holidays/pull/641',
-    },
+    source: SOURCE_SEOLLAL,
     checkedAgainst: VERSION,
   },
   {
@@ -107,11 +109,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     from: '2028-01-29',
     to: '2028-01-26',
     name: { en: 'Korean New Year', ko: '설날' },
-    source: {
-      title:
-        'Seollal is the day before, the day of and the day after the lunar new year (KASI); date-holidays starts it a day late',
-      url: 'https://github.com/commenthol/date-holidays/pull/641',
-    },
+    source: SOURCE_SEOLLAL,
     checkedAgainst: VERSION,
   },
   {
@@ -145,10 +143,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     from: '2027-03-09',
     to: '2027-03-10',
     name: { en: 'Hari Raya Puasa' },
-    source: {
-      title: 'Ministry of Manpower, public holidays 2027',
-      url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
-    },
+    source: SOURCE_MOM_2027,
     checkedAgainst: VERSION,
   },
   {
@@ -158,10 +153,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     from: '2027-05-16',
     to: '2027-05-17',
     name: { en: 'Hari Raya Haji' },
-    source: {
-      title: 'Ministry of Manpower, public holidays 2027',
-      url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
-    },
+    source: SOURCE_MOM_2027,
     checkedAgainst: VERSION,
   },
   {
@@ -170,10 +162,7 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     kind: 'add',
     dates: ['2027-05-20'],
     name: { en: 'Vesak Day' },
-    source: {
-      title: 'Ministry of Manpower, public holidays 2027',
-      url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
-    },
+    source: SOURCE_MOM_2027,
     checkedAgainst: VERSION,
   },
   {
