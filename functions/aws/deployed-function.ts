@@ -1,6 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
 import type { ImportEvent } from '../core/import-event.js';
 import type { RunSummary } from '../core/run-summary.js';
@@ -33,17 +33,17 @@ const INPUT_ERROR_TYPES = new Set(['InputError', 'ConfigError', 'InvalidEventErr
 // The importer's summary as the function returns it; checked, since it crosses a process boundary.
 const SkillSummarySchema = z.looseObject({
   skill: z.union([z.string(), z.number()]),
-  skillId: z.number().optional(),
+  skillId: z.optional(z.number()),
   action: z.enum(['linked', 'unchanged', 'conflict', 'missing', 'failed']),
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 const EventLineSchema = z.looseObject({
   date: z.string(),
-  until: z.string().optional(),
+  until: z.optional(z.string()),
   name: z.string(),
   working: z.boolean(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
 });
 const RunSummarySchema = z.looseObject({
   runId: z.string(),
@@ -53,23 +53,23 @@ const RunSummarySchema = z.looseObject({
   calendars: z.array(
     z.looseObject({
       name: z.string(),
-      occasionId: z.number().optional(),
+      occasionId: z.optional(z.number()),
       action: z.enum(['created', 'updated', 'unchanged', 'drift', 'conflict', 'orphaned', 'failed']),
       eventsAdded: z.number(),
       eventsRemoved: z.number(),
       events: z.number(),
       skills: z.array(SkillSummarySchema),
-      changes: z.object({ added: z.array(EventLineSchema), removed: z.array(EventLineSchema) }).optional(),
-      error: z.string().optional(),
+      changes: z.optional(z.object({ added: z.array(EventLineSchema), removed: z.array(EventLineSchema) })),
+      error: z.optional(z.string()),
     }),
   ),
   requests: z.object({ GET: z.number(), POST: z.number(), PUT: z.number(), DELETE: z.number() }),
-  incomplete: z.boolean().optional(),
-}) satisfies z.ZodType<RunSummary>;
+  incomplete: z.optional(z.boolean()),
+}) satisfies z.ZodMiniType<RunSummary>;
 
 const FunctionErrorSchema = z.looseObject({
-  errorType: z.string().optional(),
-  errorMessage: z.string().optional(),
+  errorType: z.optional(z.string()),
+  errorMessage: z.optional(z.string()),
 });
 
 function awsProblem(error: unknown): string {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConfigSchema } from './config-schema.js';
 
 /** The JSON Schema editors use for config/holidays.json, derived from the zod schema. */

@@ -1,11 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishMessages } from '../commons/zod-messages.js';
 import { HOLIDAY_CORRECTIONS } from './holiday-corrections.js';
 import { isLocalDate, isTimeZone } from './local-date.js';
 
-const CORRECTION_IDS = HOLIDAY_CORRECTIONS.map((entry) => entry.id);
-
 import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from './ownership-marker.js';
 import { isKnownRegion, nearestRegionCodes, regionTimeZone } from './region-catalog.js';
+
+useEnglishMessages();
+
+const CORRECTION_IDS = HOLIDAY_CORRECTIONS.map((entry) => entry.id);
 
 /** The special occasion's name limit in LivePerson. */
 export const NAME_MAX_LENGTH = 50;
@@ -17,209 +20,249 @@ const DATE_LIKE_PATTERN = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-
 
 const ClockTime = z
   .string()
-  .regex(TIME_PATTERN, { error: 'must be a time of day as HH:MM (00:00 to 23:59)' });
+  .check(z.regex(TIME_PATTERN, { error: 'must be a time of day as HH:MM (00:00 to 23:59)' }));
 
-const LocalDate = z.string().refine(isLocalDate, { error: 'must be a real calendar date as YYYY-MM-DD' });
+const LocalDate = z
+  .string()
+  .check(z.refine(isLocalDate, { error: 'must be a real calendar date as YYYY-MM-DD' }));
+
+const NonEmptyName = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
 
 const PartialDaysSchema = z
   .strictObject({
-    mode: z.enum(['closed', 'reduced', 'ignore']).default('closed'),
-    opensAt: ClockTime.optional().describe('Opening time on reduced half days (mode "reduced"), HH:MM'),
+    mode: z._default(z.enum(['closed', 'reduced', 'ignore']), 'closed'),
+    opensAt: z
+      .optional(ClockTime)
+      .check(z.describe('Opening time on reduced half days (mode "reduced"), HH:MM')),
   })
-  .superRefine((value, ctx) => {
-    if (value.mode === 'reduced' && !value.opensAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['opensAt'],
-        message:
-          'is required when mode is "reduced": the time the contact center opens on a half day, e.g. "09:00"',
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.mode === 'reduced' && !value.opensAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['opensAt'],
+          message:
+            'is required when mode is "reduced": the time the contact center opens on a half day, e.g. "09:00"',
+        });
+      }
+    }),
+  );
 
 const ExtraEventSchema = z
   .strictObject({
-    name: z.string().trim().min(1, { error: 'must not be empty' }),
+    name: NonEmptyName,
     date: LocalDate,
-    working: z.boolean().default(false).describe('true: special opening hours from..to; false: closed'),
-    from: ClockTime.optional(),
-    to: ClockTime.optional(),
+    working: z
+      ._default(z.boolean(), false)
+      .check(z.describe('true: special opening hours from..to; false: closed')),
+    from: z.optional(ClockTime),
+    to: z.optional(ClockTime),
   })
-  .superRefine((value, ctx) => {
-    if (value.working && (!value.from || !value.to)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [value.from ? 'to' : 'from'],
-        message: 'is required for a working event: give both "from" and "to" (HH:MM)',
-      });
-    }
-    if ((value.from === undefined) !== (value.to === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [value.from ? 'to' : 'from'],
-        message: 'must be given together with the other end of the window ("from" and "to")',
-      });
-    }
-    if (value.from && value.to && value.from >= value.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must be later than "from" (${value.from}); split a window that crosses midnight in two events`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.working && (!value.from || !value.to)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [value.from ? 'to' : 'from'],
+          message: 'is required for a working event: give both "from" and "to" (HH:MM)',
+        });
+      }
+      if ((value.from === undefined) !== (value.to === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [value.from ? 'to' : 'from'],
+          message: 'must be given together with the other end of the window ("from" and "to")',
+        });
+      }
+      if (value.from && value.to && value.from >= value.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `must be later than "from" (${value.from}); split a window that crosses midnight in two events`,
+        });
+      }
+    }),
+  );
 
 // Checked per element, so a bad code is reported even when other settings are wrong too.
-const RegionCode = z.string().superRefine((code, ctx) => {
-  if (!isKnownRegion(code)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `is not a date-holidays region code; nearest valid codes: ${nearestRegionCodes(code).join(', ')}`,
-    });
-  }
-});
+const RegionCode = z.string().check(
+  z.superRefine((code, ctx) => {
+    if (!isKnownRegion(code)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is not a date-holidays region code; nearest valid codes: ${nearestRegionCodes(code).join(', ')}`,
+      });
+    }
+  }),
+);
 
 const SkillRef = z.union([
-  z.string().trim().min(1, { error: 'a skill name must not be empty' }),
-  z.number().int().positive({ error: 'a skill id is a positive whole number' }),
+  z.string().check(z.trim(), z.minLength(1, { error: 'a skill name must not be empty' })),
+  z.int().check(z.positive({ error: 'a skill id is a positive whole number' })),
 ]);
 
 const CalendarSchema = z
   .strictObject({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(NAME_MAX_LENGTH, { error: `must be at most ${NAME_MAX_LENGTH} characters (LivePerson's limit)` })
-      .describe('The special occasion name in LivePerson; unique'),
-    description: z
-      .string()
-      .refine((text) => text.trim().length <= DESCRIPTION_MAX_LENGTH - MARKER_LENGTH, {
-        error: `must be at most ${DESCRIPTION_MAX_LENGTH - MARKER_LENGTH} characters: LivePerson allows ${DESCRIPTION_MAX_LENGTH} and the ownership marker takes ${MARKER_LENGTH}`,
-      })
-      .default(''),
+    name: z.string().check(
+      z.trim(),
+      z.minLength(1, { error: 'must not be empty' }),
+      z.maxLength(NAME_MAX_LENGTH, {
+        error: `must be at most ${NAME_MAX_LENGTH} characters (LivePerson's limit)`,
+      }),
+      z.describe('The special occasion name in LivePerson; unique'),
+    ),
+    description: z._default(
+      z.string().check(
+        z.refine((text) => text.trim().length <= DESCRIPTION_MAX_LENGTH - MARKER_LENGTH, {
+          error: `must be at most ${DESCRIPTION_MAX_LENGTH - MARKER_LENGTH} characters: LivePerson allows ${DESCRIPTION_MAX_LENGTH} and the ownership marker takes ${MARKER_LENGTH}`,
+        }),
+      ),
+      '',
+    ),
     regions: z
       .array(RegionCode)
-      .min(1, { error: 'must list at least one date-holidays region code, e.g. ["DE-BY"]' })
-      .describe('date-holidays codes: country[-state[-region]]'),
-    types: z
-      .array(z.enum(HOLIDAY_TYPES))
-      .min(1, { error: `must list at least one of ${HOLIDAY_TYPES.join(', ')}` })
-      .default(['public']),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]{2})?$/, { error: 'must be an ISO 639-1 code such as "en", "de" or "en-us"' })
-      .default('en'),
+      .check(
+        z.minLength(1, { error: 'must list at least one date-holidays region code, e.g. ["DE-BY"]' }),
+        z.describe('date-holidays codes: country[-state[-region]]'),
+      ),
+    types: z._default(
+      z
+        .array(z.enum(HOLIDAY_TYPES))
+        .check(z.minLength(1, { error: `must list at least one of ${HOLIDAY_TYPES.join(', ')}` })),
+      ['public'],
+    ),
+    language: z._default(
+      z.string().check(
+        z.regex(/^[a-z]{2}(-[a-z]{2})?$/, {
+          error: 'must be an ISO 639-1 code such as "en", "de" or "en-us"',
+        }),
+      ),
+      'en',
+    ),
     timeZone: z
-      .string()
-      .refine(isTimeZone, {
-        error: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
-      })
-      .optional()
-      .describe("IANA time zone; default: the region's"),
-    substitutes: z.enum(['include', 'exclude']).default('include'),
-    partialDays: PartialDaysSchema.default({ mode: 'closed' }),
-    extraEvents: z.array(ExtraEventSchema).default([]),
-    exclude: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(1, { error: 'must not be empty' })
-          .refine((entry) => !DATE_LIKE_PATTERN.test(entry) || isLocalDate(entry), {
-            error:
-              'looks like a date but is not a real YYYY-MM-DD date (e.g. "2027-01-01"); or give a holiday name',
+      .optional(
+        z.string().check(
+          z.refine(isTimeZone, {
+            error: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
           }),
+        ),
       )
-      .default([])
-      .describe('Dates (YYYY-MM-DD) or holiday names to leave out'),
-    skills: z.array(SkillRef).default([]).describe('Skill names or ids to link to the special occasion'),
-    corrections: z
-      .union([
-        z.boolean(),
-        z.strictObject({
-          skip: z.array(
-            z.string().refine((id) => CORRECTION_IDS.includes(id), {
-              error: `is not a correction id; known ids: ${CORRECTION_IDS.join(', ')}`,
+      .check(z.describe("IANA time zone; default: the region's")),
+    substitutes: z._default(z.enum(['include', 'exclude']), 'include'),
+    partialDays: z._default(PartialDaysSchema, { mode: 'closed' }),
+    extraEvents: z._default(z.array(ExtraEventSchema), []),
+    exclude: z
+      ._default(
+        z.array(
+          NonEmptyName.check(
+            z.refine((entry) => !DATE_LIKE_PATTERN.test(entry) || isLocalDate(entry), {
+              error:
+                'looks like a date but is not a real YYYY-MM-DD date (e.g. "2027-01-01"); or give a holiday name',
             }),
           ),
-        }),
-      ])
-      .default(true)
-      .describe(
-        'Known date-holidays errors fixed on top of the library (README "Known data corrections"): true, false, or { "skip": [ids] }',
+        ),
+        [],
+      )
+      .check(z.describe('Dates (YYYY-MM-DD) or holiday names to leave out')),
+    skills: z
+      ._default(z.array(SkillRef), [])
+      .check(z.describe('Skill names or ids to link to the special occasion')),
+    corrections: z
+      ._default(
+        z.union([
+          z.boolean(),
+          z.strictObject({
+            skip: z.array(
+              z.string().check(
+                z.refine((id) => CORRECTION_IDS.includes(id), {
+                  error: `is not a correction id; known ids: ${CORRECTION_IDS.join(', ')}`,
+                }),
+              ),
+            ),
+          }),
+        ]),
+        true,
+      )
+      .check(
+        z.describe(
+          'Known date-holidays errors fixed on top of the library (README "Known data corrections"): true, false, or { "skip": [ids] }',
+        ),
       ),
     adopt: z
-      .boolean()
-      .default(false)
-      .describe('Take over an existing special occasion of the same name that the importer did not create'),
+      ._default(z.boolean(), false)
+      .check(
+        z.describe(
+          'Take over an existing special occasion of the same name that the importer did not create',
+        ),
+      ),
   })
-  .superRefine((calendar, ctx) => {
-    if (calendar.timeZone !== undefined) return;
-    const zones = new Set(calendar.regions.filter(isKnownRegion).map((code) => regionTimeZone(code)));
-    if (zones.size > 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeZone'],
-        message: `is required: the regions lie in different time zones (${[...zones].join(', ')}); choose the one the contact center works in`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((calendar, ctx) => {
+      if (calendar.timeZone !== undefined) return;
+      const zones = new Set(calendar.regions.filter(isKnownRegion).map((code) => regionTimeZone(code)));
+      if (zones.size > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeZone'],
+          message: `is required: the regions lie in different time zones (${[...zones].join(', ')}); choose the one the contact center works in`,
+        });
+      }
+    }),
+  );
 
 export const ConfigSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    accountId: z.string().regex(/^[A-Za-z0-9_]{1,20}$/, {
-      error: 'must be the LivePerson account id (site id), e.g. "12345678"',
-    }),
-    secretId: z.string().trim().min(1, {
-      error: 'must name the Secrets Manager secret (name or ARN) holding the LivePerson credentials',
-    }),
+    $schema: z.optional(z.string()),
+    accountId: z.string().check(
+      z.regex(/^[A-Za-z0-9_]{1,20}$/, {
+        error: 'must be the LivePerson account id (site id), e.g. "12345678"',
+      }),
+    ),
+    secretId: z.string().check(
+      z.trim(),
+      z.minLength(1, {
+        error: 'must name the Secrets Manager secret (name or ARN) holding the LivePerson credentials',
+      }),
+    ),
     yearsAhead: z
-      .number()
-      .int()
-      .min(0)
-      .max(5)
-      .default(1)
-      .describe('Monthly runs keep current year .. +yearsAhead'),
+      ._default(z.int().check(z.minimum(0), z.maximum(5)), 1)
+      .check(z.describe('Monthly runs keep current year .. +yearsAhead')),
     keepPastYears: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .default(0)
-      .describe('Events that ended before 1 Jan of (current year - keepPastYears) are pruned'),
-    calendars: z.array(CalendarSchema).min(1, { error: 'must list at least one calendar' }),
+      ._default(z.int().check(z.minimum(0), z.maximum(10)), 0)
+      .check(z.describe('Events that ended before 1 Jan of (current year - keepPastYears) are pruned')),
+    calendars: z.array(CalendarSchema).check(z.minLength(1, { error: 'must list at least one calendar' })),
   })
-  .superRefine((config, ctx) => {
-    const names = new Map<string, number>();
-    const skills = new Map<string, number>();
-    config.calendars.forEach((calendar, index) => {
-      const first = names.get(calendar.name);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['calendars', index, 'name'],
-          message: `duplicates calendars[${first}].name; each calendar is its own special occasion and needs a unique name`,
-        });
-      } else {
-        names.set(calendar.name, index);
-      }
-      calendar.skills.forEach((skill, skillIndex) => {
-        const key = String(skill);
-        const owner = skills.get(key);
-        if (owner !== undefined) {
+  .check(
+    z.superRefine((config, ctx) => {
+      const names = new Map<string, number>();
+      const skills = new Map<string, number>();
+      config.calendars.forEach((calendar, index) => {
+        const first = names.get(calendar.name);
+        if (first !== undefined) {
           ctx.addIssue({
             code: 'custom',
-            path: ['calendars', index, 'skills', skillIndex],
-            message: `is already linked by calendars[${owner}]; a skill holds only one special occasion`,
+            path: ['calendars', index, 'name'],
+            message: `duplicates calendars[${first}].name; each calendar is its own special occasion and needs a unique name`,
           });
         } else {
-          skills.set(key, index);
+          names.set(calendar.name, index);
         }
+        calendar.skills.forEach((skill, skillIndex) => {
+          const key = String(skill);
+          const owner = skills.get(key);
+          if (owner !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['calendars', index, 'skills', skillIndex],
+              message: `is already linked by calendars[${owner}]; a skill holds only one special occasion`,
+            });
+          } else {
+            skills.set(key, index);
+          }
+        });
       });
-    });
-  });
+    }),
+  );
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type CalendarConfig = Config['calendars'][number];

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Config, ConfigSchema } from './config-schema.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 
@@ -23,7 +23,7 @@ function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function toIssues(input: unknown, error: z.ZodError): ConfigIssue[] {
+function toIssues(input: unknown, error: z.core.$ZodError): ConfigIssue[] {
   return error.issues.flatMap((issue): ConfigIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({

@@ -1,13 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishMessages } from '../commons/zod-messages.js';
 import { InputError } from './errors.js';
+
+useEnglishMessages();
 
 /** The Lambda event, from the schedules or from an operator's invoke. */
 export const ImportEventSchema = z.strictObject({
   trigger: z.enum(['yearly', 'monthly', 'manual']),
-  dryRun: z.boolean().optional(),
-  years: z.array(z.number().int().min(2000).max(2100)).optional(),
-  calendars: z.array(z.string().min(1)).optional(),
-  force: z.boolean().optional(),
+  dryRun: z.optional(z.boolean()),
+  years: z.optional(z.array(z.int().check(z.minimum(2000), z.maximum(2100)))),
+  calendars: z.optional(z.array(z.string().check(z.minLength(1)))),
+  force: z.optional(z.boolean()),
 });
 export type ImportEvent = z.infer<typeof ImportEventSchema>;
 

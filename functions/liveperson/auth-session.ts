@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { KyInstance } from 'ky';
 import OAuth from 'oauth-1.0a';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CredentialsProvider, Logger } from '../commons/interfaces.js';
 import { redactText } from '../commons/redact.js';
 import { describeCredentials, type LivePersonCredentials } from './credentials.js';
@@ -10,9 +10,9 @@ import { AuthenticationError } from './errors.js';
 import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 
 const LoginAnswerSchema = z.looseObject({
-  bearer: z.string().min(1),
-  csrf: z.string().optional(),
-  sessionTTl: z.union([z.string(), z.number()]).optional(),
+  bearer: z.string().check(z.minLength(1)),
+  csrf: z.optional(z.string()),
+  sessionTTl: z.optional(z.union([z.string(), z.number()])),
 });
 
 interface BearerSession {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CredentialsProvider } from '../commons/interfaces.js';
 
 /**
@@ -8,7 +8,7 @@ import type { CredentialsProvider } from '../commons/interfaces.js';
 const required = (field: string) =>
   z
     .string({ error: `"${field}" must be a non-empty string` })
-    .min(1, { error: `"${field}" must not be empty` });
+    .check(z.minLength(1, { error: `"${field}" must not be empty` }));
 
 export const OAuth1CredentialsSchema = z.object({
   authType: z.literal('oauth1'),

@@ -1,16 +1,22 @@
 import type { KyInstance } from 'ky';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LivePersonError } from './errors.js';
 import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 
 /** The services the importer talks to: Account Config (read/write) and Login (agentVep). */
 export type ServiceName = 'accountConfigReadWrite' | 'agentVep';
 
-const ServiceEntrySchema = z.looseObject({ service: z.string(), baseURI: z.string().min(1) });
+const ServiceEntrySchema = z.looseObject({ service: z.string(), baseURI: z.string().check(z.minLength(1)) });
 // The all-services form lists every service; the single-service form is one entry.
 const DomainAnswerSchema = z.union([
-  z.looseObject({ baseURIs: z.array(ServiceEntrySchema) }).transform((answer) => answer.baseURIs),
-  ServiceEntrySchema.transform((entry) => [entry]),
+  z.pipe(
+    z.looseObject({ baseURIs: z.array(ServiceEntrySchema) }),
+    z.transform((answer) => answer.baseURIs),
+  ),
+  z.pipe(
+    ServiceEntrySchema,
+    z.transform((entry) => [entry]),
+  ),
 ]);
 
 export class DomainResolutionError extends LivePersonError {

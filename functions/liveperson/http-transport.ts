@@ -1,7 +1,8 @@
 import ky, { HTTPError, type KyInstance, type Options, TimeoutError } from 'ky';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
 import { type Redact, redactText } from '../commons/redact.js';
+import { useEnglishMessages } from '../commons/zod-messages.js';
 import { InputError } from '../core/errors.js';
 import {
   AuthenticationError,
@@ -203,8 +204,14 @@ function describeNetworkError(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
+useEnglishMessages();
+
 /** Parses and validates a JSON answer, naming the endpoint and the JSON path when it is off. */
-export async function readJson<T>(response: Response, schema: z.ZodType<T>, endpoint: string): Promise<T> {
+export async function readJson<T>(
+  response: Response,
+  schema: z.ZodMiniType<T>,
+  endpoint: string,
+): Promise<T> {
   const text = await response.text();
   let body: unknown;
   try {

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishMessages } from '../commons/zod-messages.js';
 import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/special-occasion.js';
 
 /**
@@ -11,53 +12,58 @@ import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/speci
 /** Any form that starts with a date (date only, minutes, milliseconds) is read. */
 export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}/;
 
+useEnglishMessages();
+
 const EventTimeSchema = z.looseObject({
-  dateTime: z.string().regex(DATE_TIME_PATTERN, 'must start with a date, yyyy-MM-dd'),
-  timeZone: z.string().min(1),
+  dateTime: z.string().check(z.regex(DATE_TIME_PATTERN, 'must start with a date, yyyy-MM-dd')),
+  timeZone: z.string().check(z.minLength(1)),
 });
 
 const EventShapeSchema = z.looseObject({
   start: EventTimeSchema,
   end: EventTimeSchema,
-  recurrence: z.array(z.string()).default([]),
-  meta: z.looseObject({ working: z.boolean(), name: z.string().default('') }),
+  recurrence: z._default(z.array(z.string()), []),
+  meta: z.looseObject({ working: z.boolean(), name: z._default(z.string(), '') }),
 });
 
 /**
  * Validates an event but keeps the object LivePerson sent (key order and all) whenever it is
  * already complete: events the importer does not change go back byte for byte.
  */
-export const SpecialOccasionEventSchema = z.unknown().transform((value, ctx): SpecialOccasionEvent => {
-  const result = EventShapeSchema.safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-    return z.NEVER;
-  }
-  const raw = value as Partial<SpecialOccasionEvent>;
-  const complete = Array.isArray(raw.recurrence) && typeof raw.meta?.name === 'string';
-  return complete ? (raw as SpecialOccasionEvent) : (result.data as SpecialOccasionEvent);
-});
+export const SpecialOccasionEventSchema = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx): SpecialOccasionEvent => {
+    const result = EventShapeSchema.safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: value });
+      return z.NEVER;
+    }
+    const raw = value as Partial<SpecialOccasionEvent>;
+    const complete = Array.isArray(raw.recurrence) && typeof raw.meta?.name === 'string';
+    return complete ? (raw as SpecialOccasionEvent) : (result.data as SpecialOccasionEvent);
+  }),
+);
 
-const text = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? '');
-const flag = z
-  .boolean()
-  .nullish()
-  .transform((value) => value ?? false);
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? ''),
+);
+const flag = z.pipe(
+  z.nullish(z.boolean()),
+  z.transform((value) => value ?? false),
+);
 
 const OccasionHeadSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   name: text,
   description: text,
   deleted: flag,
   isDefault: flag,
-  events: z
-    .array(z.unknown())
-    .nullish()
-    .transform((value) => value ?? []),
+  events: z.pipe(
+    z.nullish(z.array(z.unknown())),
+    z.transform((value) => value ?? []),
+  ),
 });
 
 function toOccasion(head: z.infer<typeof OccasionHeadSchema>): SpecialOccasion {
@@ -76,25 +82,36 @@ function toOccasion(head: z.infer<typeof OccasionHeadSchema>): SpecialOccasion {
  * whole: were LivePerson's format to change, skipping items would make the importer think its
  * objects are gone and create them again.
  */
-export const SpecialOccasionListSchema = z.array(OccasionHeadSchema.transform(toOccasion));
+export const SpecialOccasionListSchema = z.array(z.pipe(OccasionHeadSchema, z.transform(toOccasion)));
 
 /** A write's answer: the object, or an array mirroring the request. */
 export const SpecialOccasionWriteAnswerSchema = z.union([
   SpecialOccasionListSchema,
-  OccasionHeadSchema.transform((head) => [toOccasion(head)]),
+  z.pipe(
+    OccasionHeadSchema,
+    z.transform((head) => [toOccasion(head)]),
+  ),
 ]);
 
 const SkillSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   name: text,
   deleted: flag,
-  specialOccasionId: z.number().int().nullish(),
+  specialOccasionId: z.nullish(z.int()),
 });
 
-export const SkillListSchema = z.array(SkillSchema.transform((skill) => skill as Skill));
+export const SkillListSchema = z.array(
+  z.pipe(
+    SkillSchema,
+    z.transform((skill) => skill as Skill),
+  ),
+);
 
 /** A write's answer: the skill, or an array mirroring the request. */
 export const SkillWriteAnswerSchema = z.union([
   SkillListSchema,
-  SkillSchema.transform((skill) => [skill as Skill]),
+  z.pipe(
+    SkillSchema,
+    z.transform((skill) => [skill as Skill]),
+  ),
 ]);
