@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 // @ts-expect-error date-holidays/data ships no types; it is the data the Holidays class is built on.
 import { data as allHolidaysUntyped } from 'date-holidays/data';
 import { calendarTimeZone } from '../functions/core/calendar-events.js';
@@ -10,9 +10,9 @@ import { regionTimeZone } from '../functions/core/region-catalog.js';
 /**
  * The holiday and time-zone data the function needs, and nothing else: date-holidays ships every
  * country's rules (437 KiB) and moment-timezone every zone (708 KiB), while a config names a few.
- * At synth time this writes small modules that stand in for both (through esbuild aliases), and
- * stubs for the astronomical calendars when no configured rule needs them. The source, the CLI and
- * the tests keep the full libraries.
+ * At synth time this writes small modules that stand in for both (through esbuild aliases), and a
+ * copy of date-holidays-parser built without the calendars (Hebrew, Islamic, Chinese, equinox...)
+ * no configured rule needs. The source, the CLI and the tests keep the full libraries.
  */
 
 const require = createRequire(import.meta.url);
@@ -31,11 +31,26 @@ export interface FunctionData {
   aliases: string[];
   countries: string[];
   zones: string[];
-  astronomia: boolean;
+  /** The non-Gregorian calendars the rules need, by date-holidays-parser's build flag. */
+  calendars: string[];
 }
 
-/** Rule kinds that need astronomia (and date-chinese). */
-const ASTRONOMICAL = /\b(julian|equinox|solstice|chinese|korean|vietnamese)\b/i;
+/**
+ * date-holidays-parser's own build flags (`// #ifndef nohebrew` ... in CalEventFactory.js), by the
+ * calendar function its Parser gives a rule. A flag left unset keeps that calendar's module and
+ * its libraries (astronomia, date-chinese, jalaali-js...).
+ */
+const CALENDAR_FLAGS: Record<string, string> = {
+  julian: 'nojulian',
+  hebrew: 'nohebrew',
+  islamic: 'noislamic',
+  jalaali: 'nojalaali',
+  equinox: 'noequinox',
+  chinese: 'nochinese',
+  korean: 'nochinese',
+  vietnamese: 'nochinese',
+  'bengali-revised': 'nobengali',
+};
 
 /** Every rule (the keys of `days`) in some country data: what decides the calendars needed. */
 function ruleKeys(node: unknown, keys: string[] = []): string[] {
@@ -98,30 +113,71 @@ export function zonesFor(names: ReadonlySet<string>): PackedZones {
   };
 }
 
-const MISSING = `throw new Error('holiday-importer: this function was bundled for the regions of config/holidays.json, whose rules need no ' + what + '. Add the region to the config and deploy again.')`;
+const parserRoot = dirname(require.resolve('date-holidays-parser/package.json'));
 
-const ASTRONOMIA_STUB = `const missing = (what) => () => { ${MISSING}; };
-export const julian = { CalendarJulian: class { constructor() { missing('Julian calendar')(); } } };
-export const solstice = { march2: missing('equinox'), june2: missing('solstice'), september2: missing('equinox'), december2: missing('solstice') };
-export const planetposition = { Planet: class {} };
-export const base = {};
-export const solar = {};
-export const moonphase = {};
-export default { julian, solstice, planetposition, base, solar, moonphase };
-`;
+/** The calendar build flags the rules need, as the library's own Parser reads each rule. */
+function calendarFlagsFor(rules: readonly string[]): Set<string> {
+  // Not in the package's exports: reached by path (its CommonJS build), at synth time only.
+  const Parser = require(join(parserRoot, 'lib', 'Parser.cjs')) as new () => {
+    parse(rule: string): { fn?: string }[];
+  };
+  const flags = new Set<string>();
+  for (const rule of rules) {
+    for (const part of new Parser().parse(rule)) {
+      const flag = part.fn && CALENDAR_FLAGS[part.fn];
+      if (flag) flags.add(flag);
+    }
+  }
+  return flags;
+}
 
-const DATE_CHINESE_STUB = `const missing = (what) => { ${MISSING}; };
-class Unbundled { constructor() { missing('Chinese, Korean or Vietnamese calendar'); } }
-export class CalendarChinese extends Unbundled {}
-export class CalendarKorean extends Unbundled {}
-export class CalendarVietnamese extends Unbundled {}
-`;
+/**
+ * date-holidays-parser's sources with the calendars no rule needs compiled out, as its `#ifndef`
+ * build flags intend; a rule that would still ask for one fails loudly instead of being read as a
+ * Gregorian date.
+ */
+function writeParser(dir: string, needed: ReadonlySet<string>): string {
+  const target = join(dir, 'date-holidays-parser');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(join(parserRoot, 'src'), join(target, 'src'), { recursive: true });
+  const factory = join(target, 'src', 'CalEventFactory.js');
+  const lines = readFileSync(factory, 'utf8').split('\n');
+  let dropping: string | undefined;
+  const kept = lines.flatMap((line) => {
+    const open = /#ifndef (no\w+)/.exec(line)?.[1];
+    if (open) {
+      if (!Object.values(CALENDAR_FLAGS).includes(open))
+        throw new Error(`unknown build flag ${open} in ${factory}`);
+      dropping = needed.has(open) ? undefined : open;
+      return [];
+    }
+    if (/#endif/.test(line)) {
+      dropping = undefined;
+      return [];
+    }
+    if (!dropping) return [line];
+    if (/^\s*case /.test(line)) return [line];
+    if (/^\s*return new \w+\(opts\)/.test(line)) {
+      return ['        throw unbundled(opts.fn)'];
+    }
+    return [];
+  });
+  kept.push(
+    'function unbundled (fn) {',
+    "  return new Error('holiday-importer: this function was bundled for the regions of config/holidays.json, whose rules need no ' + fn + ' calendar. Add the region to the config and deploy again.')",
+    '}',
+    '',
+  );
+  writeFileSync(factory, kept.join('\n'));
+  return join(target, 'src', 'index.js');
+}
 
 /**
  * Writes the modules into `dir` (inside the project, so they resolve date-holidays-parser and
  * moment-timezone from its node_modules) and returns the aliases that put them in the bundle.
  */
 export function writeFunctionData(dir: string, config: Config): FunctionData {
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const countries = countriesFor(config);
   const holidays: Record<string, CountryData> = {};
@@ -170,21 +226,14 @@ export default moment;
 `,
   );
 
+  const flags = calendarFlagsFor(rules);
   const aliases = [
     `date-holidays=${join(dir, 'date-holidays.mjs')}`,
+    `date-holidays-parser=${writeParser(dir, flags)}`,
     `moment-timezone=${join(dir, 'moment-timezone.mjs')}`,
   ];
-  const astronomia = rules.some((rule) => ASTRONOMICAL.test(rule));
-  if (!astronomia) {
-    mkdirSync(join(dir, 'stubs', 'astronomia', 'data'), { recursive: true });
-    mkdirSync(join(dir, 'stubs', 'date-chinese'), { recursive: true });
-    writeFileSync(join(dir, 'stubs', 'astronomia', 'index.js'), ASTRONOMIA_STUB);
-    writeFileSync(join(dir, 'stubs', 'astronomia', 'data', 'vsop87Bearth.js'), 'export default {};\n');
-    writeFileSync(join(dir, 'stubs', 'date-chinese', 'index.js'), DATE_CHINESE_STUB);
-    aliases.push(
-      `astronomia=${join(dir, 'stubs', 'astronomia')}`,
-      `date-chinese=${join(dir, 'stubs', 'date-chinese')}`,
-    );
-  }
-  return { aliases, countries, zones: zones.zones.map((zone) => zone.split('|')[0] ?? ''), astronomia };
+  const calendars = Object.entries(CALENDAR_FLAGS)
+    .filter(([, flag]) => flags.has(flag))
+    .map(([calendar]) => calendar);
+  return { aliases, countries, zones: zones.zones.map((zone) => zone.split('|')[0] ?? ''), calendars };
 }

@@ -80,13 +80,15 @@ describe('countriesFor', () => {
 });
 
 describe('the bundled data', () => {
-  it('keeps astronomical calendars out unless a rule needs them', () => {
-    expect(
-      writeFunctionData(join(work, 'de'), configOf([{ name: 'A', regions: ['DE-BY'] }])).astronomia,
-    ).toBe(false);
-    const jp = writeFunctionData(join(work, 'jp'), configOf([{ name: 'A', regions: ['JP'] }]));
-    expect(jp.astronomia).toBe(true);
-    expect(jp.aliases.some((alias) => alias.startsWith('astronomia='))).toBe(false);
+  it.each([
+    [['DE-BY'], []],
+    [['JP'], ['equinox']],
+    [['TR'], ['islamic']],
+    [['IL'], ['hebrew']],
+    [['KR'], ['chinese', 'korean', 'vietnamese']],
+  ])('%j bundles only the calendars its rules need: %j', (regions, calendars) => {
+    const data = writeFunctionData(join(work, regions.join('-')), configOf([{ name: 'A', regions }]));
+    expect(data.calendars).toEqual(calendars);
   });
 
   it.each([
@@ -100,6 +102,8 @@ describe('the bundled data', () => {
     ],
     ['borrowed rules (Guernsey from GB)', [{ name: 'A', regions: ['GG'] }]],
     ['astronomical rules (Japan: equinoxes)', [{ name: 'A', regions: ['JP'] }]],
+    ['Islamic rules (Türkiye)', [{ name: 'A', regions: ['TR'] }]],
+    ['Hebrew rules (Israel)', [{ name: 'A', regions: ['IL'] }]],
     ['a calendar in another zone', [{ name: 'A', regions: ['DE-BY'], timeZone: 'America/New_York' }]],
   ])('%s: the same events as the full library, byte for byte', async (name, calendars) => {
     const config = configOf(calendars);
