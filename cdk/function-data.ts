@@ -74,6 +74,41 @@ function referencedNames(node: unknown, names = new Set<string>()): Set<string> 
   return names;
 }
 
+/**
+ * Every language a holiday name can be looked up in: the parser tries the asked language, then
+ * the languages the country, state or region declares (`langs`), then English.
+ */
+function languagesFor(config: Config, holidays: Record<string, CountryData>): Set<string> {
+  const languages = new Set(['en', ...config.calendars.map((calendar) => calendar.language)]);
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'langs' && Array.isArray(value)) for (const lang of value) languages.add(String(lang));
+      else walk(value);
+    }
+  };
+  walk(holidays);
+  return languages;
+}
+
+/**
+ * A copy of the data whose names (`name: { en: ..., de: ... }`) keep only the languages a lookup
+ * can reach. A name with none of them is kept whole, so it reads as the full library reads it.
+ */
+function keepLanguages(node: unknown, languages: ReadonlySet<string>): unknown {
+  if (Array.isArray(node)) return node.map((item) => keepLanguages(item, languages));
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === 'name' && value && typeof value === 'object' && !Array.isArray(value)) {
+        const kept = Object.entries(value).filter(([lang]) => languages.has(lang));
+        return [key, kept.length > 0 ? Object.fromEntries(kept) : value];
+      }
+      return [key, keepLanguages(value, languages)];
+    }),
+  );
+}
+
 /** The configured countries and every country whose rules they borrow (`_days`), transitively. */
 export function countriesFor(config: Config): string[] {
   const wanted = new Set<string>();
@@ -185,7 +220,12 @@ export function writeFunctionData(dir: string, config: Config): FunctionData {
   // `substitutes` names every substitute day ("... (substitute day)"): the parser always reads it.
   const used = referencedNames(holidays, new Set(['substitutes']));
   const names = Object.fromEntries(Object.entries(allHolidays.names).filter(([key]) => used.has(key)));
-  const subset: HolidayData = { ...allHolidays, holidays, names };
+  const languages = languagesFor(config, holidays);
+  const subset: HolidayData = {
+    ...allHolidays,
+    holidays: keepLanguages(holidays, languages) as Record<string, CountryData>,
+    names: keepLanguages(names, languages) as Record<string, unknown>,
+  };
   const text = JSON.stringify(subset);
   const rules = ruleKeys(holidays);
 

@@ -18,8 +18,9 @@ const work = resolve('.build', `test-function-data-${process.pid}`);
 mkdirSync(work, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const configOf = (calendars: { name: string; regions: string[]; timeZone?: string; types?: string[] }[]) =>
-  parseConfig({ accountId: '1', secretId: 's', calendars }, 'test');
+const configOf = (
+  calendars: { name: string; regions: string[]; timeZone?: string; types?: string[]; language?: string }[],
+) => parseConfig({ accountId: '1', secretId: 's', calendars }, 'test');
 
 const ENTRY = `
 import { buildCalendarEvents } from ${JSON.stringify(resolve('functions/core/calendar-events.ts'))};
@@ -101,6 +102,15 @@ describe('the bundled data', () => {
       ],
     ],
     ['borrowed rules (Guernsey from GB)', [{ name: 'A', regions: ['GG'] }]],
+    [
+      "names in the configured languages (only those, the region's and English are bundled)",
+      [
+        { name: 'A', regions: ['DE-BY'], language: 'de' },
+        { name: 'B', regions: ['US'], language: 'es' },
+        { name: 'C', regions: ['GB-ENG'], language: 'fr' },
+        { name: 'D', regions: ['DE-BY'], language: 'pl' },
+      ],
+    ],
     ['astronomical rules (Japan: equinoxes)', [{ name: 'A', regions: ['JP'] }]],
     ['Islamic rules (Türkiye)', [{ name: 'A', regions: ['TR'] }]],
     ['Hebrew rules (Israel)', [{ name: 'A', regions: ['IL'] }]],
