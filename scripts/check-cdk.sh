@@ -15,7 +15,7 @@ env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PR
 elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 template=$(ls "$out"/*.template.json)
-bundle=$(ls "$out"/asset.*/index.mjs)
+bundle=$(ls "$out"/asset.*/index.js)
 echo "cdk synth: ${elapsed_ms} ms; template $(basename "$template"); function bundle $(( $(stat -c %s "$bundle") / 1024 )) KiB minified"
 
 if command -v cfn-lint >/dev/null 2>&1; then

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
@@ -39,7 +38,9 @@ beforeAll(async () => {
 }, 120_000);
 
 const RUNNER = `
-const { handler } = await import(process.env.BUNDLE_URL);
+import { createRequire } from 'node:module';
+// As the Node.js runtime loads a CommonJS handler: require().
+const { handler } = createRequire(import.meta.url)(process.env.BUNDLE_PATH);
 const summary = await handler(JSON.parse(process.env.EVENT), {
   awsRequestId: 'bundle-test',
   getRemainingTimeInMillis: () => 300000,
@@ -60,7 +61,7 @@ function runBundle(event: unknown): Promise<{ code: number; stdout: string; stde
           ...awsEnvironment(),
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           LP_CSDS_URL: sandbox.current.url,
-          BUNDLE_URL: pathToFileURL(join(taskDir, 'index.mjs')).href,
+          BUNDLE_PATH: join(taskDir, 'index.js'),
           EVENT: JSON.stringify(event),
         },
         timeout: 60_000,
@@ -71,10 +72,10 @@ function runBundle(event: unknown): Promise<{ code: number; stdout: string; stde
 }
 
 describe('the bundled function', () => {
-  it('is one ES module with its source map, the config inlined', () => {
-    expect(bundleFiles).toEqual(['index.mjs', 'index.mjs.map']);
-    const size = statSync(join(taskDir, 'index.mjs')).size;
-    console.log(`function bundle: ${(size / 1024).toFixed(0)} KiB minified (index.mjs)`);
+  it('is one CommonJS file with its source map, the config inlined', () => {
+    expect(bundleFiles).toEqual(['index.js', 'index.js.map']);
+    const size = statSync(join(taskDir, 'index.js')).size;
+    console.log(`function bundle: ${(size / 1024).toFixed(0)} KiB minified (index.js)`);
   });
 
   it('imports without node_modules and runs a dry run against LivePerson', async () => {
