@@ -1,4 +1,5 @@
 import type { HolidaysTypes } from 'date-holidays';
+import moment from 'moment-timezone';
 import { sortEvents } from './canonical-events.js';
 import type { CalendarConfig, ExtraEvent } from './config-schema.js';
 import {
@@ -130,30 +131,19 @@ function partialDay(
   }
 }
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-// Calendars of one region share its holidays' instants: each is read once per zone (Intl is slow).
+// Calendars of one region share its holidays' instants: each is read once per zone.
 const wallClocks = new Map<string, WallClock>();
 
-/** An instant as the date and time a clock in `timeZone` shows. */
+/**
+ * An instant as the date and time a clock in `timeZone` shows, by the zone data date-holidays
+ * computed the instant with.
+ */
 export function wallClock(instant: Date, timeZone: string): WallClock {
   const key = `${timeZone}|${instant.getTime()}`;
   const cached = wallClocks.get(key);
   if (cached) return { ...cached };
-  let format = wallClockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    wallClockFormats.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
-  const reading = { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  const local = moment.tz(instant.getTime(), timeZone);
+  const reading = { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm') };
   wallClocks.set(key, reading);
   return { ...reading };
 }

@@ -1,3 +1,5 @@
+import moment from 'moment-timezone';
+
 /**
  * Calendar dates as `YYYY-MM-DD` strings. Arithmetic runs on UTC midnights so that no
  * machine time zone or DST change can shift a day: these are wall-calendar days, not instants.
@@ -32,24 +34,16 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar year in `timeZone` at `now`. */
 export function currentYearIn(timeZone: string, now: Date): number {
-  // A formatter is slow to make and a run asks once per calendar: one per zone.
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
-  }
-  return Number(format.format(now));
+  return moment.tz(now.getTime(), timeZone).year();
 }
 
+/**
+ * Whether moment-timezone knows the zone: the zone data date-holidays computes with, so a zone
+ * the importer accepts is one its holidays can be computed in (the function bundles only the
+ * configured zones; Intl would also start ICU's time zone data, ~20 ms of a cold start).
+ */
 export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return moment.tz.zone(value) !== null;
 }
