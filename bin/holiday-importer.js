@@ -3,6 +3,11 @@
 // each command loading only what it needs. Without a build (a checkout before `npm ci`), the
 // TypeScript sources run through tsx.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1+ keeps V8's compiled code of the chunks between runs (the OS temp folder): later
+// starts skip most of the compiling. Older Node has no such cache and ignores this.
+module.enableCompileCache?.();
 
 const built = new URL('../dist/cli/holiday-importer.js', import.meta.url);
 if (existsSync(built)) {

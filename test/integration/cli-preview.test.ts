@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../functions/core/config-validation.js';
+import { previewCalendars } from '../../functions/core/preview.js';
 import { SpecialOccasionEventSchema } from '../../functions/liveperson/wire-schemas.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -13,6 +15,41 @@ function tempConfig(content: unknown): string {
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
+
+describe('the built CLI: holiday rules read per country, zones for 1999-2101', () => {
+  it('gives every region the events the full libraries give, in the first, a middle and the last year', async () => {
+    const config = {
+      accountId: '1',
+      secretId: 's',
+      calendars: [
+        { name: 'Equinoxes', regions: ['JP'] },
+        { name: 'Islamic', regions: ['TR'], partialDays: { mode: 'reduced', opensAt: '09:00' } },
+        { name: 'Hebrew', regions: ['IL'] },
+        { name: 'Chinese', regions: ['KR'] },
+        { name: 'Borrowed country', regions: ['GG'] },
+        { name: 'Borrowed region', regions: ['DE-BY-A'], types: ['public', 'bank'] },
+        { name: 'Borrowed state', regions: ['ES-CN'] },
+        { name: 'Southern DST', regions: ['AU-NSW'] },
+        { name: 'Changed DST', regions: ['BR'], timeZone: 'America/Sao_Paulo' },
+        { name: 'Far zone', regions: ['US'], timeZone: 'Pacific/Chatham', language: 'es' },
+      ],
+    };
+    const path = tempConfig(config);
+    const years = [2000, 2027, 2100];
+    const result = await runCliProcess([
+      'preview',
+      '--json',
+      '--config',
+      path,
+      ...years.flatMap((year) => ['--year', String(year)]),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const expected = previewCalendars(parseConfig(config, path), { years, now: new Date() });
+    expect(
+      JSON.parse(result.stdout).calendars.map((calendar: { events: unknown }) => calendar.events),
+    ).toEqual(expected.calendars.map((calendar) => calendar.events));
+  });
+});
 
 describe('holiday-importer preview (child process)', () => {
   it('--json prints the events exactly as they would be written', async () => {
