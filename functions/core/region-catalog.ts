@@ -12,7 +12,8 @@ export interface RegionRef {
   region?: string;
 }
 
-let allCodes: Set<string> | undefined;
+let query: Holidays | undefined;
+const levels = new Map<string, Set<string>>();
 
 export class UnknownRegionError extends Error {
   override name = 'UnknownRegionError';
@@ -34,29 +35,41 @@ export function parseRegionCode(code: string): RegionRef {
   };
 }
 
-function catalog(): Set<string> {
-  if (allCodes) return allCodes;
-  const codes = new Set<string>();
-  const query = new Holidays();
-  for (const country of Object.keys(query.getCountries() ?? {})) {
-    codes.add(country);
-    for (const state of Object.keys(query.getStates(country) ?? {})) {
-      codes.add(`${country}-${state}`);
-      for (const region of Object.keys(query.getRegions(country, state) ?? {})) {
-        codes.add(`${country}-${state}-${region}`);
-      }
-    }
-  }
-  allCodes = codes;
+/**
+ * The codes one level below `parent` ("" for the countries, "DE" for its states, "DE-BY" for
+ * their regions), each level read once: checking a config's few codes reads a few levels, not
+ * every country's subdivisions.
+ */
+function childCodes(parent: string): Set<string> {
+  let codes = levels.get(parent);
+  if (codes) return codes;
+  query ??= new Holidays();
+  const [country = '', state] = parent.split('-');
+  const names =
+    parent === ''
+      ? query.getCountries()
+      : state === undefined
+        ? query.getStates(country)
+        : query.getRegions(country, state);
+  codes = new Set(Object.keys(names ?? {}));
+  levels.set(parent, codes);
   return codes;
 }
 
 export function isKnownRegion(code: string): boolean {
-  return catalog().has(code);
+  const parts = code.split('-');
+  return (
+    parts.length <= 3 && parts.every((part, index) => childCodes(parts.slice(0, index).join('-')).has(part))
+  );
 }
 
 export function knownRegionCodes(): string[] {
-  return [...catalog()];
+  const below = (parent: string, depth: number): string[] =>
+    [...childCodes(parent)].flatMap((part) => {
+      const code = parent === '' ? part : `${parent}-${part}`;
+      return [code, ...(depth < 3 ? below(code, depth + 1) : [])];
+    });
+  return below('', 1);
 }
 
 /**
