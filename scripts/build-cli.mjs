@@ -5,7 +5,8 @@
 // The holiday rules of every country (~400 KB) and the zone table (~700 KB) ship as JSON files
 // beside the chunks, not as code, and only what a command touches is read:
 // - holidays/index.json holds every country's names, zones and subdivisions (what validating a
-//   region code needs), and holidays/<country>.json its rules, read when a rule is first asked for;
+//   region code needs) and which countries' rules each borrows; holidays/<country>.json holds a
+//   country's rules, read when an instance is first set up for that country;
 // - zones.json holds the zones for 1999-2101 only (the CLI accepts the years 2000-2100, and a
 //   year's holidays reach into its neighbours), zones equal in that span packed as links.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,25 +25,33 @@ mkdirSync(generated, { recursive: true });
 
 const { data } = await import('date-holidays/data');
 mkdirSync(join(out, 'holidays'));
-/** A country, state or region without its rules: `days: 1` marks where rules are to be read. */
+/** A country, state or region without its rules (`days`). */
 const skeleton = (node) =>
   Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
-      if (key === 'days') return [key, 1];
-      if ((key === 'states' || key === 'regions') && value && typeof value === 'object')
-        return [
-          key,
-          Object.fromEntries(Object.entries(value).map(([code, child]) => [code, skeleton(child)])),
-        ];
-      return [key, value];
-    }),
+    Object.entries(node)
+      .filter(([key]) => key !== 'days')
+      .map(([key, value]) =>
+        (key === 'states' || key === 'regions') && value && typeof value === 'object'
+          ? [key, Object.fromEntries(Object.entries(value).map(([code, child]) => [code, skeleton(child)]))]
+          : [key, value],
+      ),
   );
+/** The countries whose rules a country's rules refer to (`_days`), directly. */
+const referenced = (node, found = new Set()) => {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '_days') found.add(String(Array.isArray(value) ? value[0] : value));
+    else if (value && typeof value === 'object') referenced(value, found);
+  }
+  return found;
+};
 const holidays = {};
+const borrows = {};
 for (const [country, node] of Object.entries(data.holidays)) {
   holidays[country] = skeleton(node);
+  borrows[country] = [...referenced(node)].filter((other) => other !== country);
   writeFileSync(join(out, 'holidays', `${country}.json`), JSON.stringify(node));
 }
-writeFileSync(join(out, 'holidays', 'index.json'), JSON.stringify({ ...data, holidays }));
+writeFileSync(join(out, 'holidays', 'index.json'), JSON.stringify({ ...data, holidays, borrows }));
 
 const moment = require('moment-timezone/moment-timezone.js');
 require('moment-timezone/moment-timezone-utils.js');
@@ -60,35 +69,24 @@ writeFileSync(
   `import { readFileSync } from 'node:fs';
 import HolidaysParser from 'date-holidays-parser';
 const read = (name) => JSON.parse(readFileSync(new URL(\`./holidays/\${name}.json\`, import.meta.url), 'utf8'));
-let data;
-function load() {
-  if (data) return data;
-  data = read('index');
-  for (const [country, top] of Object.entries(data.holidays)) {
-    let rules;
-    const lazy = (node, path) => {
-      if (node.days === 1) {
-        Object.defineProperty(node, 'days', {
-          enumerable: true,
-          configurable: true,
-          get() {
-            rules ??= read(country);
-            const days = path.reduce((at, key) => at[key], rules).days;
-            Object.defineProperty(node, 'days', { value: days, enumerable: true, writable: true, configurable: true });
-            return days;
-          },
-        });
-      }
-      for (const kind of ['states', 'regions'])
-        for (const [code, child] of Object.entries(node[kind] ?? {})) lazy(child, [...path, kind, code]);
-    };
-    lazy(top, []);
-  }
-  return data;
+const data = read('index');
+const loaded = new Set();
+/** Puts a country's rules, and those of every country they refer to, in place of its skeleton. */
+function loadRules(country) {
+  if (loaded.has(country) || !data.holidays[country]) return;
+  loaded.add(country);
+  data.holidays[country] = read(country);
+  for (const other of data.borrows[country]) loadRules(other);
 }
+// Every way to a country's rules passes init (the constructor calls it): the rules are read there.
 export class Holidays extends HolidaysParser {
   constructor(country, state, region, opts) {
-    super(load(), country, state, region, opts);
+    super(data, country, state, region, opts);
+  }
+  init(country, ...rest) {
+    const code = typeof country === 'object' && country ? country.country : country;
+    if (typeof code === 'string') loadRules(code.split(/[-.]/)[0].toUpperCase());
+    return super.init(country, ...rest);
   }
 }
 export default Holidays;
