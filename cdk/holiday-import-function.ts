@@ -47,9 +47,10 @@ export const BUNDLE_TARGET_KIB = 300;
  * - entry functions/holiday-import/handler.ts, bundled with the local esbuild (no Docker),
  *   minified CommonJS with source maps (NODE_OPTIONS=--enable-source-maps), config/holidays.json
  *   inlined by its JSON import;
- * - only the holiday data of the configured countries (and those they borrow from), only the
- *   zones the run uses, and no astronomical calendars unless a configured rule needs them
- *   (cdk/function-data.ts, through esbuild aliases);
+ * - only the holiday data of the configured countries (and those they borrow from), their names
+ *   only in the languages a lookup can reach, only the zones the run uses, and only the calendars
+ *   (Hebrew, Islamic, Chinese, equinoxes...) a configured rule needs (cdk/function-data.ts,
+ *   through esbuild aliases); zod's small functional build (zod/mini) with its English messages;
  * - the AWS SDK left out of the bundle: the Node.js 24 runtime provides it (smaller, faster cold
  *   start); everything else (Powertools, ky, date-holidays, zod) is bundled;
  * - the newest Node.js runtime aws-cdk-lib offers, on arm64;
