@@ -136,16 +136,43 @@ interface PackedZones {
   links: string[];
 }
 
-/** The packed zones (full history: filtering years would freeze the last offset) and their links. */
+/**
+ * The first and last year whose instants the zone data must get right: runs ask for 2000-2100
+ * (the event and --year checks) and a year's holidays reach into its neighbours. Outside the span
+ * moment-timezone keeps the nearest offset (never filter narrower: that is how a year goes
+ * silently wrong), and within it a zone keeps only its transitions since 1999, which makes it
+ * smaller to ship and several times faster to unpack at the first run.
+ */
+export const ZONE_YEARS = { first: 1999, last: 2101 } as const;
+
+interface ZoneUtils {
+  tz: {
+    unpack(packed: string): unknown;
+    filterLinkPack(
+      data: { version: string; zones: unknown[]; links: string[] },
+      first: number,
+      last: number,
+    ): PackedZones;
+  };
+}
+
+/** The packed zones the names need, their links, and only the years the importer computes. */
 export function zonesFor(names: ReadonlySet<string>): PackedZones {
   const packed = require('moment-timezone/data/packed/latest.json') as PackedZones;
   const links = packed.links.filter((link) => link.split('|').some((name) => names.has(name)));
   const wanted = new Set([...names, ...links.map((link) => link.split('|')[0] ?? '')]);
-  return {
-    version: packed.version,
-    zones: packed.zones.filter((zone) => wanted.has(zone.split('|')[0] ?? '')),
-    links,
-  };
+  const moment = require('moment-timezone/moment-timezone-utils.js') as ZoneUtils;
+  return moment.tz.filterLinkPack(
+    {
+      version: packed.version,
+      zones: packed.zones
+        .filter((zone) => wanted.has(zone.split('|')[0] ?? ''))
+        .map((zone) => moment.tz.unpack(zone)),
+      links,
+    },
+    ZONE_YEARS.first,
+    ZONE_YEARS.last,
+  );
 }
 
 const parserRoot = dirname(require.resolve('date-holidays-parser/package.json'));
@@ -275,5 +302,9 @@ export default moment;
   const calendars = Object.entries(CALENDAR_FLAGS)
     .filter(([, flag]) => flags.has(flag))
     .map(([calendar]) => calendar);
-  return { aliases, countries, zones: zones.zones.map((zone) => zone.split('|')[0] ?? ''), calendars };
+  const bundled = new Set([
+    ...zones.zones.map((zone) => zone.split('|')[0] ?? ''),
+    ...zones.links.flatMap((link) => link.split('|')),
+  ]);
+  return { aliases, countries, zones: [...zoneNames].filter((name) => bundled.has(name)).sort(), calendars };
 }
