@@ -109,25 +109,60 @@ function keepLanguages(node: unknown, languages: ReadonlySet<string>): unknown {
   );
 }
 
-/** The configured countries and every country whose rules they borrow (`_days`), transitively. */
-export function countriesFor(config: Config): string[] {
-  const wanted = new Set<string>();
-  const visit = (country: string) => {
-    if (wanted.has(country) || !allHolidays.holidays[country]) return;
-    wanted.add(country);
-    const walk = (node: unknown) => {
-      if (!node || typeof node !== 'object') return;
-      for (const [key, value] of Object.entries(node)) {
-        if (key === '_days') visit(String(Array.isArray(value) ? value[0] : value));
-        else walk(value);
-      }
-    };
-    walk(allHolidays.holidays[country]);
+type DataNode = Record<string, unknown>;
+const CONTAINERS = ['states', 'regions'] as const;
+
+/** The node at a path such as ["DE", "states", "BY"], if the data has it. */
+function nodeAt(path: readonly string[]): DataNode | undefined {
+  let node: unknown = allHolidays.holidays;
+  for (const key of path) node = node && typeof node === 'object' ? (node as DataNode)[key] : undefined;
+  return node && typeof node === 'object' ? (node as DataNode) : undefined;
+}
+
+/**
+ * The configured regions' data and nothing of their countries' other subdivisions: the function
+ * only ever computes the configured regions. Kept: each code's country, state and region (under
+ * `states` or `regions`, wherever the parser looks) and every node their rules borrow (`_days`),
+ * transitively.
+ */
+export function subdivisionsFor(config: Config): Record<string, CountryData> {
+  const kept = new Set<string>();
+  const keep = (path: readonly string[]) => {
+    const node = nodeAt(path);
+    if (!node || kept.has(path.join('/'))) return;
+    for (let end = 1; end <= path.length; end += 2) kept.add(path.slice(0, end).join('/'));
+    const borrowed = node._days;
+    if (borrowed !== undefined) keep((Array.isArray(borrowed) ? borrowed : [borrowed]).map(String));
   };
   for (const calendar of config.calendars) {
-    for (const region of calendar.regions) visit(region.split('-')[0] ?? region);
+    for (const code of calendar.regions) {
+      const [country = '', state, region] = code.split('-');
+      keep([country]);
+      if (state === undefined) continue;
+      for (const container of CONTAINERS) {
+        keep([country, container, state]);
+        if (region !== undefined) keep([country, container, state, 'regions', region]);
+      }
+    }
   }
-  return [...wanted].sort();
+  const trim = (node: DataNode, path: readonly string[]): DataNode =>
+    Object.fromEntries(
+      Object.entries(node).map(([key, value]) => {
+        if (!(CONTAINERS as readonly string[]).includes(key) || !value || typeof value !== 'object')
+          return [key, value];
+        const children = Object.entries(value as DataNode).filter(([code]) =>
+          kept.has([...path, key, code].join('/')),
+        );
+        return [
+          key,
+          Object.fromEntries(
+            children.map(([code, child]) => [code, trim(child as DataNode, [...path, key, code])]),
+          ),
+        ];
+      }),
+    );
+  const countries = [...kept].filter((path) => !path.includes('/')).sort();
+  return Object.fromEntries(countries.map((country) => [country, trim(nodeAt([country]) ?? {}, [country])]));
 }
 
 interface PackedZones {
@@ -241,9 +276,8 @@ function writeParser(dir: string, needed: ReadonlySet<string>): string {
 export function writeFunctionData(dir: string, config: Config): FunctionData {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const countries = countriesFor(config);
-  const holidays: Record<string, CountryData> = {};
-  for (const country of countries) holidays[country] = allHolidays.holidays[country] as CountryData;
+  const holidays = subdivisionsFor(config);
+  const countries = Object.keys(holidays);
   // `substitutes` names every substitute day ("... (substitute day)"): the parser always reads it.
   const used = referencedNames(holidays, new Set(['substitutes']));
   const names = Object.fromEntries(Object.entries(allHolidays.names).filter(([key]) => used.has(key)));

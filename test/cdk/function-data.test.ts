@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countriesFor, writeFunctionData } from '../../cdk/function-data.js';
+import { subdivisionsFor, writeFunctionData } from '../../cdk/function-data.js';
 import { buildCalendarEvents } from '../../functions/core/calendar-events.js';
 import { parseConfig } from '../../functions/core/config-validation.js';
 
@@ -67,16 +67,33 @@ async function runWithData(
   return { data, ...result };
 }
 
-describe('countriesFor', () => {
+describe('subdivisionsFor', () => {
+  /** Each kept country with its kept states (or top-level regions) and their regions. */
+  const outline = (regions: string[]) =>
+    Object.fromEntries(
+      Object.entries(subdivisionsFor(configOf([{ name: 'A', regions }]))).map(([country, node]) => {
+        const below = (node.states ?? node.regions ?? {}) as Record<string, { regions?: object }>;
+        return [
+          country,
+          Object.fromEntries(
+            Object.entries(below).map(([code, child]) => [code, Object.keys(child.regions ?? {})]),
+          ),
+        ];
+      }),
+    );
+
   it.each([
-    [['DE-BY'], ['DE']],
-    [['GG'], ['GB', 'GG']],
-    [['GU'], ['GU', 'US']],
-    [['FR'], ['BL', 'FR', 'GF', 'GP', 'MF', 'MQ', 'RE', 'YT']],
-    [['ES-CN'], ['ES', 'IC']],
-    [['NF'], ['AU', 'NF']],
-  ])('%j -> %j (borrowed rules followed)', (regions, countries) => {
-    expect(countriesFor(configOf([{ name: 'A', regions }]))).toEqual(countries);
+    [['DE-BY'], { DE: { BY: [] } }],
+    [['DE-BY-A'], { DE: { BY: ['A', 'KATH'] } }],
+    [['US'], { US: {} }],
+    [['GB-ENG', 'GB-SCT'], { GB: { ENG: [], SCT: [] } }],
+    [['GG'], { GB: {}, GG: {} }],
+    [['GU'], { GU: {}, US: {} }],
+    [['FR'], { FR: {} }],
+    [['ES-CN'], { ES: { CN: [] }, IC: {} }],
+    [['NF'], { AU: {}, NF: {} }],
+  ])('%j keeps %j (what the rules borrow, and no other subdivision)', (regions, expected) => {
+    expect(outline(regions)).toEqual(expected);
   });
 });
 
@@ -102,6 +119,11 @@ describe('the bundled data', () => {
       ],
     ],
     ['borrowed rules (Guernsey from GB)', [{ name: 'A', regions: ['GG'] }]],
+    [
+      'a region borrowing another region (Augsburg from Catholic Bavaria)',
+      [{ name: 'A', regions: ['DE-BY-A'] }],
+    ],
+    ['a state borrowing a country (the Canaries from IC)', [{ name: 'A', regions: ['ES-CN'] }]],
     [
       "names in the configured languages (only those, the region's and English are bundled)",
       [
@@ -130,18 +152,22 @@ describe('the bundled data', () => {
     expect(result.stdout).toBe(JSON.stringify(full));
   });
 
-  it('a region outside the bundled data fails with a clear message, never an empty calendar', async () => {
-    const bundled = configOf([{ name: 'A', regions: ['DE-BY'] }]);
-    const result = await runWithData(
-      'outside',
-      bundled,
-      { accountId: '1', secretId: 's', calendars: [{ name: 'A', regions: ['FR'] }] },
-      [2027],
-    );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(
-      /"FR" is not a date-holidays region code|Region "FR" is not in this build's holiday data/,
-    );
-  });
+  it.each([
+    ['another country', 'FR'],
+    ['another state of a bundled country', 'DE-NW'],
+  ])(
+    'a region outside the bundled data (%s) fails with a clear message, never an empty calendar',
+    async (_, region) => {
+      const bundled = configOf([{ name: 'A', regions: ['DE-BY'] }]);
+      const result = await runWithData(
+        `outside-${region}`,
+        bundled,
+        { accountId: '1', secretId: 's', calendars: [{ name: 'A', regions: [region] }] },
+        [2027],
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`"${region}" is not a date-holidays region code`);
+    },
+  );
 });
