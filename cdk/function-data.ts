@@ -1,11 +1,12 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 // @ts-expect-error date-holidays/data ships no types; it is the data the Holidays class is built on.
 import { data as allHolidaysUntyped } from 'date-holidays/data';
 import { calendarTimeZone } from '../functions/core/calendar-events.js';
 import type { Config } from '../functions/core/config-schema.js';
 import { regionTimeZone } from '../functions/core/region-catalog.js';
+import { CALENDAR_FLAGS, calendarFlagsFor, ruleKeys, writeParser, zonesFor } from './library-subsets.js';
 
 /**
  * The holiday and time-zone data the function needs, and nothing else: date-holidays ships every
@@ -35,32 +36,6 @@ export interface FunctionData {
   calendars: string[];
 }
 
-/**
- * date-holidays-parser's own build flags (`// #ifndef nohebrew` ... in CalEventFactory.js), by the
- * calendar function its Parser gives a rule. A flag left unset keeps that calendar's module and
- * its libraries (astronomia, date-chinese, jalaali-js...).
- */
-const CALENDAR_FLAGS: Record<string, string> = {
-  julian: 'nojulian',
-  hebrew: 'nohebrew',
-  islamic: 'noislamic',
-  jalaali: 'nojalaali',
-  equinox: 'noequinox',
-  chinese: 'nochinese',
-  korean: 'nochinese',
-  vietnamese: 'nochinese',
-  'bengali-revised': 'nobengali',
-};
-
-/** Every rule (the keys of `days`) in some country data: what decides the calendars needed. */
-function ruleKeys(node: unknown, keys: string[] = []): string[] {
-  if (!node || typeof node !== 'object') return keys;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'days' && value && typeof value === 'object') keys.push(...Object.keys(value));
-    ruleKeys(value, keys);
-  }
-  return keys;
-}
 const ZONE_NAME =
   /\b((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z0-9_+\-/]+)/g;
 
@@ -165,110 +140,6 @@ export function subdivisionsFor(config: Config): Record<string, CountryData> {
   return Object.fromEntries(countries.map((country) => [country, trim(nodeAt([country]) ?? {}, [country])]));
 }
 
-interface PackedZones {
-  version: string;
-  zones: string[];
-  links: string[];
-}
-
-/**
- * The first and last year whose instants the zone data must get right: runs ask for 2000-2100
- * (the event and --year checks) and a year's holidays reach into its neighbours. Outside the span
- * moment-timezone keeps the nearest offset (never filter narrower: that is how a year goes
- * silently wrong), and within it a zone keeps only its transitions since 1999, which makes it
- * smaller to ship and several times faster to unpack at the first run.
- */
-export const ZONE_YEARS = { first: 1999, last: 2101 } as const;
-
-interface ZoneUtils {
-  tz: {
-    unpack(packed: string): unknown;
-    filterLinkPack(
-      data: { version: string; zones: unknown[]; links: string[] },
-      first: number,
-      last: number,
-    ): PackedZones;
-  };
-}
-
-/** The packed zones the names need, their links, and only the years the importer computes. */
-export function zonesFor(names: ReadonlySet<string>): PackedZones {
-  const packed = require('moment-timezone/data/packed/latest.json') as PackedZones;
-  const links = packed.links.filter((link) => link.split('|').some((name) => names.has(name)));
-  const wanted = new Set([...names, ...links.map((link) => link.split('|')[0] ?? '')]);
-  const moment = require('moment-timezone/moment-timezone-utils.js') as ZoneUtils;
-  return moment.tz.filterLinkPack(
-    {
-      version: packed.version,
-      zones: packed.zones
-        .filter((zone) => wanted.has(zone.split('|')[0] ?? ''))
-        .map((zone) => moment.tz.unpack(zone)),
-      links,
-    },
-    ZONE_YEARS.first,
-    ZONE_YEARS.last,
-  );
-}
-
-const parserRoot = dirname(require.resolve('date-holidays-parser/package.json'));
-
-/** The calendar build flags the rules need, as the library's own Parser reads each rule. */
-function calendarFlagsFor(rules: readonly string[]): Set<string> {
-  // Not in the package's exports: reached by path (its CommonJS build), at synth time only.
-  const Parser = require(join(parserRoot, 'lib', 'Parser.cjs')) as new () => {
-    parse(rule: string): { fn?: string }[];
-  };
-  const flags = new Set<string>();
-  for (const rule of rules) {
-    for (const part of new Parser().parse(rule)) {
-      const flag = part.fn && CALENDAR_FLAGS[part.fn];
-      if (flag) flags.add(flag);
-    }
-  }
-  return flags;
-}
-
-/**
- * date-holidays-parser's sources with the calendars no rule needs compiled out, as its `#ifndef`
- * build flags intend; a rule that would still ask for one fails loudly instead of being read as a
- * Gregorian date.
- */
-function writeParser(dir: string, needed: ReadonlySet<string>): string {
-  const target = join(dir, 'date-holidays-parser');
-  rmSync(target, { recursive: true, force: true });
-  cpSync(join(parserRoot, 'src'), join(target, 'src'), { recursive: true });
-  const factory = join(target, 'src', 'CalEventFactory.js');
-  const lines = readFileSync(factory, 'utf8').split('\n');
-  let dropping: string | undefined;
-  const kept = lines.flatMap((line) => {
-    const open = /#ifndef (no\w+)/.exec(line)?.[1];
-    if (open) {
-      if (!Object.values(CALENDAR_FLAGS).includes(open))
-        throw new Error(`unknown build flag ${open} in ${factory}`);
-      dropping = needed.has(open) ? undefined : open;
-      return [];
-    }
-    if (/#endif/.test(line)) {
-      dropping = undefined;
-      return [];
-    }
-    if (!dropping) return [line];
-    if (/^\s*case /.test(line)) return [line];
-    if (/^\s*return new \w+\(opts\)/.test(line)) {
-      return ['        throw unbundled(opts.fn)'];
-    }
-    return [];
-  });
-  kept.push(
-    'function unbundled (fn) {',
-    "  return new Error('holiday-importer: this function was bundled for the regions of config/holidays.json, whose rules need no ' + fn + ' calendar. Add the region to the config and deploy again.')",
-    '}',
-    '',
-  );
-  writeFileSync(factory, kept.join('\n'));
-  return join(target, 'src', 'index.js');
-}
-
 /**
  * Writes the modules into `dir` (inside the project, so they resolve date-holidays-parser and
  * moment-timezone from its node_modules) and returns the aliases that put them in the bundle.
@@ -328,9 +199,14 @@ export default moment;
   );
 
   const flags = calendarFlagsFor(rules);
+  const parser = writeParser(
+    dir,
+    (flag) => (flags.has(flag) ? 'keep' : 'omit'),
+    'holiday-importer: this function was bundled for the regions of config/holidays.json, whose rules need no {calendar} calendar. Add the region to the config and deploy again.',
+  );
   const aliases = [
     `date-holidays=${join(dir, 'date-holidays.mjs')}`,
-    `date-holidays-parser=${writeParser(dir, flags)}`,
+    `date-holidays-parser=${parser.entry}`,
     `moment-timezone=${join(dir, 'moment-timezone.mjs')}`,
   ];
   const calendars = Object.entries(CALENDAR_FLAGS)

@@ -5,69 +5,88 @@
 // The holiday rules of every country (~400 KB) and the zone table (~700 KB) ship as JSON files
 // beside the chunks, not as code, and only what a command touches is read:
 // - holidays/index.json holds every country's names, zones and subdivisions (what validating a
-//   region code needs) and which countries' rules each borrows; holidays/<country>.json holds a
-//   country's rules, read when an instance is first set up for that country;
-// - zones.json holds the zones for 1999-2101 only (the CLI accepts the years 2000-2100, and a
-//   year's holidays reach into its neighbours), zones equal in that span packed as links.
+//   region code needs), which countries' rules each borrows and which need the astronomical
+//   calendars; holidays/<country>.json holds a country's rules, read when an instance is first
+//   set up for that country;
+// - zones.json holds the zones for 1999-2101 only (see ZONE_YEARS);
+// - the Julian, equinox and Chinese calendars (astronomia: half the holiday code) are a chunk of
+//   their own, loaded with the config when one of its regions needs them.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+// @ts-expect-error date-holidays/data ships no types; it is the data the Holidays class is built on.
+import { data as untypedData } from 'date-holidays/data';
 import { build } from 'esbuild';
+import { calendarFlagsFor, ruleKeys, writeParser, zonesFor } from '../cdk/library-subsets.js';
 
-const require = createRequire(import.meta.url);
+type DataNode = Record<string, unknown>;
+const data = untypedData as { holidays: Record<string, DataNode> } & DataNode;
 const out = 'dist/cli';
-const generated = '.build/cli-data';
+const generated = resolve('.build', 'cli-data');
+/** The calendars that need astronomia, by date-holidays-parser's build flag. */
+const ASTRONOMICAL = new Set(['nojulian', 'noequinox', 'nochinese']);
 
 rmSync(out, { recursive: true, force: true });
 rmSync(generated, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+mkdirSync(join(out, 'holidays'), { recursive: true });
 mkdirSync(generated, { recursive: true });
 
-const { data } = await import('date-holidays/data');
-mkdirSync(join(out, 'holidays'));
 /** A country, state or region without its rules (`days`). */
-const skeleton = (node) =>
+const skeleton = (node: DataNode): DataNode =>
   Object.fromEntries(
     Object.entries(node)
       .filter(([key]) => key !== 'days')
       .map(([key, value]) =>
         (key === 'states' || key === 'regions') && value && typeof value === 'object'
-          ? [key, Object.fromEntries(Object.entries(value).map(([code, child]) => [code, skeleton(child)]))]
+          ? [
+              key,
+              Object.fromEntries(
+                Object.entries(value as DataNode).map(([code, child]) => [code, skeleton(child as DataNode)]),
+              ),
+            ]
           : [key, value],
       ),
   );
 /** The countries whose rules a country's rules refer to (`_days`), directly. */
-const referenced = (node, found = new Set()) => {
-  for (const [key, value] of Object.entries(node)) {
+const referenced = (node: unknown, found = new Set<string>()): Set<string> => {
+  for (const [key, value] of Object.entries(node ?? {})) {
     if (key === '_days') found.add(String(Array.isArray(value) ? value[0] : value));
     else if (value && typeof value === 'object') referenced(value, found);
   }
   return found;
 };
-const holidays = {};
-const borrows = {};
+const holidays: Record<string, DataNode> = {};
+const borrows: Record<string, string[]> = {};
 for (const [country, node] of Object.entries(data.holidays)) {
   holidays[country] = skeleton(node);
   borrows[country] = [...referenced(node)].filter((other) => other !== country);
   writeFileSync(join(out, 'holidays', `${country}.json`), JSON.stringify(node));
 }
-writeFileSync(join(out, 'holidays', 'index.json'), JSON.stringify({ ...data, holidays, borrows }));
-
-const moment = require('moment-timezone/moment-timezone.js');
-require('moment-timezone/moment-timezone-utils.js');
-const packed = require('moment-timezone/data/packed/latest.json');
-const zones = moment.tz.filterLinkPack(
-  { version: packed.version, zones: packed.zones.map((zone) => moment.tz.unpack(zone)), links: packed.links },
-  1999,
-  2101,
+/** The countries whose rules, or the rules they borrow, need an astronomical calendar. */
+const astronomical = Object.keys(data.holidays).filter((country) => {
+  const reach = new Set([country]);
+  for (const code of reach) for (const other of borrows[code] ?? []) reach.add(other);
+  const rules = [...reach].flatMap((code) => ruleKeys(data.holidays[code]));
+  return [...calendarFlagsFor(rules)].some((flag) => ASTRONOMICAL.has(flag));
+});
+writeFileSync(
+  join(out, 'holidays', 'index.json'),
+  JSON.stringify({ ...data, holidays, borrows, astronomical }),
 );
-writeFileSync(join(out, 'zones.json'), JSON.stringify(zones));
+writeFileSync(join(out, 'zones.json'), JSON.stringify(zonesFor()));
+
+const parser = writeParser(
+  generated,
+  (flag) => (ASTRONOMICAL.has(flag) ? 'defer' : 'keep'),
+  'holiday-importer: the {calendar} calendar is missing from this build',
+);
 
 // `import.meta.url` is the chunk's own URL once bundled: the JSON files lie beside it.
 writeFileSync(
   join(generated, 'date-holidays.mjs'),
   `import { readFileSync } from 'node:fs';
 import HolidaysParser from 'date-holidays-parser';
+import { registerCalendars } from ${JSON.stringify(parser.registry)};
 const read = (name) => JSON.parse(readFileSync(new URL(\`./holidays/\${name}.json\`, import.meta.url), 'utf8'));
 const data = read('index');
 const loaded = new Set();
@@ -77,6 +96,11 @@ function loadRules(country) {
   loaded.add(country);
   data.holidays[country] = read(country);
   for (const other of data.borrows[country]) loadRules(other);
+}
+/** Loads the astronomical calendars (a chunk of their own) when one of the countries needs them. */
+export async function loadCalendarsFor(countries) {
+  if (countries.some((country) => data.astronomical.includes(country)))
+    registerCalendars(await import(${JSON.stringify(parser.deferredCalendars)}));
 }
 // Every way to a country's rules passes init (the constructor calls it): the rules are read there.
 export class Holidays extends HolidaysParser {
@@ -95,7 +119,7 @@ export default Holidays;
 writeFileSync(
   join(generated, 'moment-timezone.mjs'),
   `import { readFileSync } from 'node:fs';
-import moment from ${JSON.stringify(require.resolve('moment-timezone/moment-timezone.js'))};
+import moment from ${JSON.stringify(createRequire(import.meta.url).resolve('moment-timezone/moment-timezone.js'))};
 moment.tz.load(JSON.parse(readFileSync(new URL('./zones.json', import.meta.url), 'utf8')));
 export default moment;
 `,
@@ -111,8 +135,9 @@ await build({
   outdir: out,
   external: ['@aws-sdk/*'],
   alias: {
-    'date-holidays': join(process.cwd(), generated, 'date-holidays.mjs'),
-    'moment-timezone': join(process.cwd(), generated, 'moment-timezone.mjs'),
+    'date-holidays': join(generated, 'date-holidays.mjs'),
+    'date-holidays-parser': parser.entry,
+    'moment-timezone': join(generated, 'moment-timezone.mjs'),
   },
   minify: true,
   sourcemap: true,
