@@ -36,16 +36,15 @@ const ENTRY = fileURLToPath(new URL('../functions/holiday-import/handler.ts', im
 /** Generated at synth time, inside the project so the generated modules resolve node_modules. */
 const DATA_DIR = fileURLToPath(new URL('../.build/function-data/', import.meta.url));
 
-/** Stack traces point into the TypeScript sources (the bundle ships its .map file). */
-export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
-
 /** The bundle's size target (issue 10); `cdk synth` prints the size beside it. */
 export const BUNDLE_TARGET_KIB = 300;
 
 /**
  * The importer's Lambda function with its defaults fixed in one place:
  * - entry functions/holiday-import/handler.ts, bundled with the local esbuild (no Docker),
- *   minified CommonJS with source maps (NODE_OPTIONS=--enable-source-maps), config/holidays.json
+ *   minified CommonJS with its source map, read by the handler when it formats an error's stack
+ *   (functions/commons/source-mapped-stacks.ts; NODE_OPTIONS=--enable-source-maps would read it
+ *   at every cold start), config/holidays.json
  *   inlined by its JSON import;
  * - only the holiday data of the configured countries (and those they borrow from), their names
  *   only in the languages a lookup can reach, only the zones the run uses, and only the calendars
@@ -87,7 +86,6 @@ export class HolidayImportFunction extends NodejsFunction {
       maxEventAge: Duration.hours(6),
       onFailure: props.onFailure,
       environment: {
-        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
       },

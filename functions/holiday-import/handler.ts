@@ -3,8 +3,12 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import configJson from '../../config/holidays.json' with { type: 'json' };
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
+import { mapStackTraces } from '../commons/source-mapped-stacks.js';
 import { parseConfig } from '../core/config-validation.js';
 import { createHandler } from './create-handler.js';
+
+// The deployed bundle (CommonJS, its .map beside it) reports errors with TypeScript locations.
+if (typeof __filename === 'string') mapStackTraces(__filename);
 
 // Cold start: the bundled config is validated once; a bad one fails every invocation loudly.
 const config = parseConfig(configJson, 'config/holidays.json');

@@ -60,18 +60,24 @@ import { createRequire } from 'node:module';
 ${ICU_SPY}
 // As the Node.js runtime loads a CommonJS handler: require().
 const { handler } = createRequire(import.meta.url)(process.env.BUNDLE_PATH);
-const summary = await handler(JSON.parse(process.env.EVENT), {
-  awsRequestId: 'bundle-test',
-  getRemainingTimeInMillis: () => 300000,
-});
-process.stdout.write('SUMMARY ' + JSON.stringify(summary) + '\\n');
+try {
+  const summary = await handler(JSON.parse(process.env.EVENT), {
+    awsRequestId: 'bundle-test',
+    getRemainingTimeInMillis: () => 300000,
+  });
+  process.stdout.write('SUMMARY ' + JSON.stringify(summary) + '\\n');
+} catch (error) {
+  // What the Lambda runtime reports of a failed invocation: the error's stack.
+  process.stderr.write('STACK ' + error.stack + '\\n');
+  process.exitCode = 1;
+}
 `;
 
 function runBundle(event: unknown): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--enable-source-maps', '--input-type=module', '-e', RUNNER],
+      ['--input-type=module', '-e', RUNNER],
       {
         cwd: taskDir,
         env: {
@@ -115,5 +121,15 @@ describe('the bundled function', () => {
     expect(result.stdout).toContain('"message":"holiday-importer run summary"');
     // Zones come from moment-timezone, the data date-holidays computes with: ICU never starts.
     expect(result.stdout).toContain('ICU []\n');
+  });
+
+  it('reports an error with TypeScript locations, its map read only then', async () => {
+    const result = await runBundle({ trigger: 'sometimes' });
+    expect(result.code).not.toBe(0);
+    const stack = result.stderr.slice(result.stderr.indexOf('STACK '));
+    expect(stack).toContain('STACK InvalidEventError: Invalid event: trigger:');
+    // Names and places as in the TypeScript sources (the path is relative to where it was built).
+    expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/import-event\.ts:\d+:\d+\)/);
+    expect(stack).not.toMatch(/index\.js:\d+:\d+/);
   });
 });
