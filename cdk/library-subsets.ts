@@ -106,15 +106,17 @@ export function calendarFlagsFor(rules: readonly string[]): Set<string> {
  * - keep: as the library has it;
  * - omit: compiled out, as the library's `#ifndef` flags intend; a rule that would still ask for
  *   it fails loudly (with `omitted`) instead of being read as a Gregorian date;
- * - defer: left to `deferred-calendars.js`, which a caller imports and hands to `registerCalendars`
- *   of `deferred-registry.js` before computing such a rule (else that rule fails loudly).
+ * - defer to a group: left to that group's module (`deferred-<group>.js`), which a caller imports
+ *   and hands to `registerCalendars` of `deferred-registry.js` before computing such a rule (else
+ *   that rule fails loudly).
  */
-export type CalendarTreatment = 'keep' | 'omit' | 'defer';
+export type CalendarTreatment = 'keep' | 'omit' | { defer: string };
 
 export interface ParserBuild {
   /** The parser's entry (src/index.js), for an esbuild alias of `date-holidays-parser`. */
   entry: string;
-  deferredCalendars: string;
+  /** The module of each group of deferred calendars. */
+  deferred: Record<string, string>;
   registry: string;
 }
 
@@ -129,7 +131,7 @@ export function writeParser(
   cpSync(join(parserRoot, 'src'), join(target, 'src'), { recursive: true });
   const factory = join(target, 'src', 'CalEventFactory.js');
   let current: CalendarTreatment = 'keep';
-  const deferred: string[] = [];
+  const deferred = new Map<string, string[]>();
   const lines = readFileSync(factory, 'utf8')
     .split('\n')
     .flatMap((line) => {
@@ -147,12 +149,13 @@ export function writeParser(
       if (current === 'keep' || /^\s*case /.test(line)) return [line];
       const imported = /^import (\w+) from '\.\/\w+\.js'/.exec(line)?.[1];
       if (imported) {
-        if (current === 'defer') deferred.push(imported);
+        if (typeof current === 'object')
+          deferred.set(current.defer, [...(deferred.get(current.defer) ?? []), imported]);
         return [];
       }
       const created = /^(\s*)return new (\w+)\(opts\)/.exec(line);
       if (created) {
-        return current === 'defer'
+        return typeof current === 'object'
           ? [`${created[1]}return new (deferredCalendar('${created[2]}'))(opts)`]
           : [`${created[1]}throw omittedCalendar(opts.fn)`];
       }
@@ -183,10 +186,13 @@ export function deferredCalendar (name) {
 }
 `,
   );
-  const deferredCalendars = join(target, 'src', 'deferred-calendars.js');
-  writeFileSync(
-    deferredCalendars,
-    deferred.map((name) => `export { default as ${name} } from './${name}.js'\n`).join(''),
-  );
-  return { entry: join(target, 'src', 'index.js'), deferredCalendars, registry };
+  const groups: Record<string, string> = {};
+  for (const [group, names] of deferred) {
+    groups[group] = join(target, 'src', `deferred-${group}.js`);
+    writeFileSync(
+      groups[group],
+      names.map((name) => `export { default as ${name} } from './${name}.js'\n`).join(''),
+    );
+  }
+  return { entry: join(target, 'src', 'index.js'), deferred: groups, registry };
 }

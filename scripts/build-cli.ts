@@ -9,8 +9,9 @@
 //   calendars; holidays/<country>.json holds a country's rules, read when an instance is first
 //   set up for that country;
 // - zones.json holds the zones for 1999-2101 only (see ZONE_YEARS);
-// - the Julian, equinox and Chinese calendars (astronomia: half the holiday code) are a chunk of
-//   their own, loaded with the config when one of its regions needs them.
+// - the other calendars than the Gregorian are chunks of their own, loaded with the config when
+//   one of its regions needs them: Julian, equinoxes and Chinese (astronomia: half the holiday
+//   code), and the Hebrew, Islamic, Persian and Bengali ones (arithmetic and tables).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -23,8 +24,16 @@ type DataNode = Record<string, unknown>;
 const data = untypedData as { holidays: Record<string, DataNode> } & DataNode;
 const out = 'dist/cli';
 const generated = resolve('.build', 'cli-data');
-/** The calendars that need astronomia, by date-holidays-parser's build flag. */
-const ASTRONOMICAL = new Set(['nojulian', 'noequinox', 'nochinese']);
+/** The calendars loaded on demand, by date-holidays-parser's build flag, in two chunks. */
+const CALENDAR_GROUPS: Record<string, string> = {
+  nojulian: 'astronomical',
+  noequinox: 'astronomical',
+  nochinese: 'astronomical',
+  nohebrew: 'arithmetic',
+  noislamic: 'arithmetic',
+  nojalaali: 'arithmetic',
+  nobengali: 'arithmetic',
+};
 
 rmSync(out, { recursive: true, force: true });
 rmSync(generated, { recursive: true, force: true });
@@ -62,22 +71,27 @@ for (const [country, node] of Object.entries(data.holidays)) {
   borrows[country] = [...referenced(node)].filter((other) => other !== country);
   writeFileSync(join(out, 'holidays', `${country}.json`), JSON.stringify(node));
 }
-/** The countries whose rules, or the rules they borrow, need an astronomical calendar. */
-const astronomical = Object.keys(data.holidays).filter((country) => {
+/** The calendar groups each country's rules, or the rules it borrows, need. */
+const calendarGroups: Record<string, string[]> = {};
+for (const country of Object.keys(data.holidays)) {
   const reach = new Set([country]);
   for (const code of reach) for (const other of borrows[code] ?? []) reach.add(other);
   const rules = [...reach].flatMap((code) => ruleKeys(data.holidays[code]));
-  return [...calendarFlagsFor(rules)].some((flag) => ASTRONOMICAL.has(flag));
-});
+  const groups = new Set([...calendarFlagsFor(rules)].flatMap((flag) => CALENDAR_GROUPS[flag] ?? []));
+  if (groups.size > 0) calendarGroups[country] = [...groups].sort();
+}
 writeFileSync(
   join(out, 'holidays', 'index.json'),
-  JSON.stringify({ ...data, holidays, borrows, astronomical }),
+  JSON.stringify({ ...data, holidays, borrows, calendarGroups }),
 );
 writeFileSync(join(out, 'zones.json'), JSON.stringify(zonesFor()));
 
 const parser = writeParser(
   generated,
-  (flag) => (ASTRONOMICAL.has(flag) ? 'defer' : 'keep'),
+  (flag) => {
+    const group = CALENDAR_GROUPS[flag];
+    return group ? { defer: group } : 'keep';
+  },
   'holiday-importer: the {calendar} calendar is missing from this build',
 );
 
@@ -97,10 +111,15 @@ function loadRules(country) {
   data.holidays[country] = read(country);
   for (const other of data.borrows[country]) loadRules(other);
 }
-/** Loads the astronomical calendars (a chunk of their own) when one of the countries needs them. */
+const calendarChunks = {
+${Object.entries(parser.deferred)
+  .map(([group, path]) => `  ${JSON.stringify(group)}: () => import(${JSON.stringify(path)}),`)
+  .join('\n')}
+};
+/** Loads the calendars (chunks of their own) the countries' rules need. */
 export async function loadCalendarsFor(countries) {
-  if (countries.some((country) => data.astronomical.includes(country)))
-    registerCalendars(await import(${JSON.stringify(parser.deferredCalendars)}));
+  const groups = new Set(countries.flatMap((country) => data.calendarGroups[country] ?? []));
+  for (const group of groups) registerCalendars(await calendarChunks[group]());
 }
 // Every way to a country's rules passes init (the constructor calls it): the rules are read there.
 export class Holidays extends HolidaysParser {
