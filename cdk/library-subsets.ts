@@ -120,6 +120,73 @@ export interface ParserBuild {
   registry: string;
 }
 
+/**
+ * CalEventFactory.js rewritten with each calendar treated so: its `#ifndef` blocks resolved, the
+ * omitted calendars throwing, the deferred ones looked up in the registry. Also the deferred
+ * calendars by group. Throws when the file no longer has the shape this rewrites.
+ */
+export function rewriteCalendarFactory(
+  source: string,
+  treatment: (flag: string) => CalendarTreatment,
+  omitted: string,
+): { source: string; deferred: Map<string, string[]> } {
+  let current: CalendarTreatment = 'keep';
+  // A case label whose `return new X(opts)` is still to be replaced: were the library's file to
+  // change shape, the label would otherwise fall through to another calendar, silently.
+  let unanswered = false;
+  const changedShape = (line: string) =>
+    new Error(
+      `date-holidays-parser's CalEventFactory.js no longer has the shape cdk/library-subsets.ts rewrites (at "${line.trim()}")`,
+    );
+  const deferred = new Map<string, string[]>();
+  const lines = source.split('\n').flatMap((line) => {
+    const open = /#ifndef (no\w+)/.exec(line)?.[1];
+    if (open) {
+      if (!Object.values(CALENDAR_FLAGS).includes(open))
+        throw new Error(`unknown build flag ${open} in CalEventFactory.js`);
+      current = treatment(open);
+      return [];
+    }
+    if (/#endif/.test(line)) {
+      if (unanswered) throw changedShape(line);
+      current = 'keep';
+      return [];
+    }
+    if (current === 'keep') return [line];
+    if (/^\s*case /.test(line)) {
+      unanswered = true;
+      return [line];
+    }
+    const imported = /^import (\w+) from '\.\/\w+\.js'/.exec(line)?.[1];
+    if (imported) {
+      if (typeof current === 'object')
+        deferred.set(current.defer, [...(deferred.get(current.defer) ?? []), imported]);
+      return [];
+    }
+    const created = /^(\s*)return new (\w+)\(opts\)/.exec(line);
+    if (created) {
+      if (!unanswered) throw changedShape(line);
+      unanswered = false;
+      return typeof current === 'object'
+        ? [`${created[1]}return new (deferredCalendar('${created[2]}'))(opts)`]
+        : [`${created[1]}throw omittedCalendar(opts.fn)`];
+    }
+    if (line.trim() !== '') throw changedShape(line);
+    return [];
+  });
+  return {
+    source: [
+      "import { deferredCalendar } from './deferred-registry.js'",
+      ...lines,
+      'function omittedCalendar (fn) {',
+      `  return new Error(${JSON.stringify(omitted)}.replace('{calendar}', fn))`,
+      '}',
+      '',
+    ].join('\n'),
+    deferred,
+  };
+}
+
 /** Writes a copy of date-holidays-parser's sources into `dir` with each calendar treated so. */
 export function writeParser(
   dir: string,
@@ -130,48 +197,9 @@ export function writeParser(
   rmSync(target, { recursive: true, force: true });
   cpSync(join(parserRoot, 'src'), join(target, 'src'), { recursive: true });
   const factory = join(target, 'src', 'CalEventFactory.js');
-  let current: CalendarTreatment = 'keep';
-  const deferred = new Map<string, string[]>();
-  const lines = readFileSync(factory, 'utf8')
-    .split('\n')
-    .flatMap((line) => {
-      const open = /#ifndef (no\w+)/.exec(line)?.[1];
-      if (open) {
-        if (!Object.values(CALENDAR_FLAGS).includes(open))
-          throw new Error(`unknown build flag ${open} in ${factory}`);
-        current = treatment(open);
-        return [];
-      }
-      if (/#endif/.test(line)) {
-        current = 'keep';
-        return [];
-      }
-      if (current === 'keep' || /^\s*case /.test(line)) return [line];
-      const imported = /^import (\w+) from '\.\/\w+\.js'/.exec(line)?.[1];
-      if (imported) {
-        if (typeof current === 'object')
-          deferred.set(current.defer, [...(deferred.get(current.defer) ?? []), imported]);
-        return [];
-      }
-      const created = /^(\s*)return new (\w+)\(opts\)/.exec(line);
-      if (created) {
-        return typeof current === 'object'
-          ? [`${created[1]}return new (deferredCalendar('${created[2]}'))(opts)`]
-          : [`${created[1]}throw omittedCalendar(opts.fn)`];
-      }
-      return [];
-    });
-  writeFileSync(
-    factory,
-    [
-      "import { deferredCalendar } from './deferred-registry.js'",
-      ...lines,
-      'function omittedCalendar (fn) {',
-      `  return new Error(${JSON.stringify(omitted)}.replace('{calendar}', fn))`,
-      '}',
-      '',
-    ].join('\n'),
-  );
+  const rewritten = rewriteCalendarFactory(readFileSync(factory, 'utf8'), treatment, omitted);
+  writeFileSync(factory, rewritten.source);
+  const deferred = rewritten.deferred;
   const registry = join(target, 'src', 'deferred-registry.js');
   writeFileSync(
     registry,
