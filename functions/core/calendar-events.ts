@@ -1,5 +1,4 @@
 import type { HolidaysTypes } from 'date-holidays';
-import moment from 'moment-timezone';
 import { sortEvents } from './canonical-events.js';
 import type { CalendarConfig, ExtraEvent } from './config-schema.js';
 import {
@@ -52,28 +51,59 @@ export function calendarTimeZone(calendar: Pick<CalendarConfig, 'timeZone' | 're
   return zone ?? 'UTC';
 }
 
-/** A wall-clock reading of an instant: the local date and HH:MM. */
+/** A civil (wall-clock) moment: the local date and HH:MM. */
 export interface WallClock {
   date: string;
   time: string;
 }
 
 /**
- * One date-holidays entry as the days it covers, from its start and end instants read as wall
- * clock in the calendar's zone: every day it covers whole is a day off; a day it covers only in
- * part (from a start time, until an end time, or both) is a half day, handled per `partialDays`.
+ * date-holidays' `date`: the civil start, followed by an offset when the holiday begins before its
+ * civil date ("2026-05-27 00:00:00 -0600": Islamic and Hebrew holidays begin at the previous sunset).
  */
-export function holidayToDays(
-  holiday: HolidaysTypes.Holiday,
-  partialDays: PartialDays,
-  timeZone: string,
-): DayEntry[] {
-  return spanToDays(
-    wallClock(holiday.start, timeZone),
-    wallClock(holiday.end, timeZone),
-    holiday.name,
-    partialDays,
-  );
+const HOLIDAY_DATE = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}):\d{2}( [+-]\d{4})?$/;
+
+export class UnexpectedHolidayDateError extends Error {
+  override name = 'UnexpectedHolidayDateError';
+  constructor(readonly holiday: Pick<HolidaysTypes.Holiday, 'date' | 'name'>) {
+    super(
+      `date-holidays gave "${holiday.name}" the date "${holiday.date}", not "YYYY-MM-DD HH:mm:ss [+-HHMM]": a library upgrade changed its format (README "Upgrading the holiday libraries")`,
+    );
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One date-holidays entry as the civil days it covers: from its `date` through its length. Every
+ * day it covers whole is a day off; a day it covers only in part (from a start time, until an end
+ * time, or both) is a half day, handled per `partialDays`.
+ *
+ * A holiday that begins at the previous sunset is not a half day on its eve: it is whole days on
+ * its civil dates, and the eve keeps its normal hours. date-holidays counts such a holiday's length
+ * from that sunset, so a length of whole days ends with its last civil date, and any other length
+ * ends at a real time (TR's "1 Shawwal PT90H": 18:00 on the eve + 90 h = noon on the fourth day).
+ *
+ * The instants must come from date-holidays computing in UTC (`holidaysFor`): they are then the
+ * civil times themselves, read without any zone's offsets or DST gaps.
+ */
+export function holidayToDays(holiday: HolidaysTypes.Holiday, partialDays: PartialDays): DayEntry[] {
+  const match = HOLIDAY_DATE.exec(holiday.date);
+  const [, date, time, offset] = match ?? [];
+  if (!date || !time) throw new UnexpectedHolidayDateError(holiday);
+  const length = holiday.end.getTime() - holiday.start.getTime();
+  const civilStart = { date, time };
+  const civilEnd =
+    offset && length % DAY_MS === 0
+      ? { date: addDays(date, length / DAY_MS), time: time }
+      : utcClock(holiday.end);
+  return spanToDays(civilStart, civilEnd, holiday.name, partialDays);
+}
+
+/** An instant computed in UTC, as the civil date and time it stands for. */
+function utcClock(instant: Date): WallClock {
+  const iso = instant.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 /** The days of a span [start, end) given as wall clock; the end is exclusive. */
@@ -131,23 +161,6 @@ function partialDay(
   }
 }
 
-// Calendars of one region share its holidays' instants: each is read once per zone.
-const wallClocks = new Map<string, WallClock>();
-
-/**
- * An instant as the date and time a clock in `timeZone` shows, by the zone data date-holidays
- * computed the instant with.
- */
-export function wallClock(instant: Date, timeZone: string): WallClock {
-  const key = `${timeZone}|${instant.getTime()}`;
-  const cached = wallClocks.get(key);
-  if (cached) return { ...cached };
-  const local = moment.tz(instant.getTime(), timeZone);
-  const reading = { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm') };
-  wallClocks.set(key, reading);
-  return { ...reading };
-}
-
 export function extraEventToDay(extra: ExtraEvent): DayEntry {
   if (extra.from && extra.to) {
     return {
@@ -171,27 +184,25 @@ export function isExcluded(day: DayEntry, exclude: readonly string[]): boolean {
 const holidayCache = new Map<string, HolidaysTypes.Holiday[]>();
 
 /**
- * The holidays date-holidays lists for a region and year, computed in the calendar's zone (so a
- * holiday's local dates are the calendar's dates), of the calendar's types. Memoised: a run asks
- * for the same region and year for several years and calendars; the data is static.
+ * The holidays date-holidays lists for a region and year, of the calendar's types. Their dates are
+ * civil dates: the same in every zone a calendar names. Memoised: a run asks for the same region
+ * and year for several years and calendars; the data is static.
  */
 export function regionHolidays(
   region: string,
   year: number,
   calendar: Pick<CalendarConfig, 'types' | 'language' | 'substitutes'>,
-  timeZone: string,
 ): HolidaysTypes.Holiday[] {
-  const key = [
+  const key = JSON.stringify([
     region,
     year,
-    [...calendar.types].sort().join(','),
+    [...calendar.types].sort(),
     calendar.language,
     calendar.substitutes,
-    timeZone,
-  ].join('|');
+  ]);
   const cached = holidayCache.get(key);
   if (cached) return cached;
-  const holidays = holidaysFor(region, calendar.types, timeZone);
+  const holidays = holidaysFor(region, calendar.types);
   // "en" in the US means US English: prefer the region's own variant of the language.
   const language =
     holidays
@@ -295,23 +306,19 @@ export function windowToEvent(day: WindowDay, timeZone: string): SpecialOccasion
  * the year (one of the year before may run into it, one of the year after may be observed in it),
  * clipped to the year, so each year's events are the same whatever other years a run covers.
  */
-export function calendarDays(
-  calendar: CalendarConfig,
-  year: number,
-  timeZone = calendarTimeZone(calendar),
-): DayEntry[] {
+export function calendarDays(calendar: CalendarConfig, year: number): DayEntry[] {
   const seen = new Set<string>();
   const holidayDays = calendar.regions
     .flatMap((region) => {
       const days = [year - 1, year, year + 1]
-        .flatMap((each) => regionHolidays(region, each, calendar, timeZone))
+        .flatMap((each) => regionHolidays(region, each, calendar))
         .filter((holiday) => {
           const key = `${region}|${holiday.name}|${holiday.start.toISOString()}`;
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
         })
-        .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays, timeZone));
+        .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays));
       return correctDays(days, correctionsFor(region, calendar.corrections), calendar);
     })
     .filter((day) => yearOf(day.date) === year && !isExcluded(day, calendar.exclude));
@@ -328,11 +335,10 @@ export function calendarDays(
 export function unmatchedExclusions(calendar: CalendarConfig, years: readonly number[]): string[] {
   const names = calendar.exclude.filter((entry) => !isLocalDate(entry));
   if (names.length === 0) return [];
-  const timeZone = calendarTimeZone(calendar);
   const known = new Set(
     calendar.regions.flatMap((region) =>
       years.flatMap((year) =>
-        regionHolidays(region, year, calendar, timeZone).map((holiday) => holiday.name.toLowerCase()),
+        regionHolidays(region, year, calendar).map((holiday) => holiday.name.toLowerCase()),
       ),
     ),
   );
@@ -416,7 +422,7 @@ function yearEvents(
   ]);
   const cached = yearEventCache.get(key);
   if (cached) return cached;
-  const merged = mergeDays(calendarDays(calendar, year, timeZone));
+  const merged = mergeDays(calendarDays(calendar, year));
   const offRuns = groupOffRuns(merged.filter((day): day is OffDay => day.kind === 'off'));
   const windows = merged.filter((day): day is WindowDay => day.kind === 'window');
   const events = [

@@ -108,11 +108,13 @@ function editDistance(a: string, b: string): number {
 type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
 
 /**
- * A date-holidays instance for a region that yields only the given holiday types, computing in
- * `timeZone` (default: the region's own zone).
+ * A date-holidays instance for a region that yields only the given holiday types. It computes in
+ * UTC: its rules are civil dates and times (an equinox rule names its own zone), so UTC instants
+ * are those civil times exactly, free of any zone's DST gaps (a midnight that a DST change skips
+ * would otherwise read as 01:00 and make a whole day a half day).
  */
-export function holidaysFor(code: string, types: readonly HolidayType[], timeZone?: string): Holidays {
-  const key = `${code}|${[...types].sort().join(',')}|${timeZone ?? ''}`;
+export function holidaysFor(code: string, types: readonly HolidayType[]): Holidays {
+  const key = `${code}|${[...types].sort().join(',')}`;
   let instance = instances.get(key);
   if (!instance) {
     // date-holidays answers an unknown region with no holidays at all: never let that pass as an
@@ -125,7 +127,7 @@ export function holidaysFor(code: string, types: readonly HolidayType[], timeZon
         ...(ref.state ? { state: ref.state } : {}),
         ...(ref.region ? { region: ref.region } : {}),
       },
-      { types: [...types], ...(timeZone ? { timezone: timeZone } : {}) },
+      { types: [...types], timezone: 'UTC' },
     );
     instances.set(key, instance);
   }

@@ -10,7 +10,7 @@ import {
   type OffDay,
   offRunToEvent,
   spanToDays,
-  wallClock,
+  UnexpectedHolidayDateError,
 } from '../../functions/core/calendar-events.js';
 import { eventLastDate, fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
@@ -325,21 +325,91 @@ describe('spanToDays: a span [start, end) of wall clock as days off and half day
   ])('$name', ({ start, end, mode, days }) => {
     expect(spanToDays(start, end, 'H', mode)).toEqual(days);
   });
+});
 
-  it('reads instants as wall clock in the zone: a 23-hour DST day is one whole day', () => {
-    const holiday = {
-      type: 'public' as const,
-      rule: 'x',
-      name: 'H',
-      date: '2027-03-28 00:00:00',
-      start: new Date('2027-03-27T23:00:00Z'),
-      end: new Date('2027-03-28T22:00:00Z'),
-    };
-    expect(holidayToDays(holiday, closed, 'Europe/Berlin')).toEqual([off('2027-03-28')]);
-    expect(wallClock(new Date('2027-03-28T22:00:00Z'), 'Europe/Berlin')).toEqual({
-      date: '2027-03-29',
-      time: '00:00',
-    });
+describe('holidayToDays: date-holidays entries (computed in UTC) as civil days', () => {
+  const off = (date: string) => ({ kind: 'off', date, name: 'H' });
+  const window = (date: string, working: boolean, from: string, to: string) => ({
+    kind: 'window',
+    date,
+    name: 'H',
+    working,
+    from,
+    to,
+  });
+  const entry = (date: string, start: string, end: string) => ({
+    type: 'public' as const,
+    rule: 'x',
+    name: 'H',
+    date,
+    start: new Date(`${start}Z`),
+    end: new Date(`${end}Z`),
+  });
+  const closed = { mode: 'closed' as const };
+  const ignore = { mode: 'ignore' as const };
+  const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
+  it.each([
+    {
+      name: 'SG Hari Raya Haji, from the previous sunset: its civil date only, in every mode',
+      holiday: entry('2026-05-27 00:00:00 -0600', '2026-05-26T18:00', '2026-05-27T18:00'),
+      modes: [closed, reduced, ignore],
+      days: [off('2026-05-27')],
+    },
+    {
+      name: 'IL Rosh Hashana, two days from the previous sunset',
+      holiday: entry('2026-09-12 00:00:00 -0600', '2026-09-11T18:00', '2026-09-13T18:00'),
+      modes: [closed, reduced, ignore],
+      days: [off('2026-09-12'), off('2026-09-13')],
+    },
+    {
+      name: 'TR Bayram PT90H from the previous sunset, closed: the eve untouched, the day after until noon',
+      holiday: entry('2026-03-20 00:00:00 -0600', '2026-03-19T18:00', '2026-03-23T12:00'),
+      modes: [closed],
+      days: [off('2026-03-20'), off('2026-03-21'), off('2026-03-22'), off('2026-03-23')],
+    },
+    {
+      name: 'TR Bayram, reduced: closed until noon on the day after',
+      holiday: entry('2026-03-20 00:00:00 -0600', '2026-03-19T18:00', '2026-03-23T12:00'),
+      modes: [reduced],
+      days: [
+        off('2026-03-20'),
+        off('2026-03-21'),
+        off('2026-03-22'),
+        window('2026-03-23', false, '00:00', '12:00'),
+      ],
+    },
+    {
+      name: 'TR Bayram, ignore: the three civil days',
+      holiday: entry('2026-03-20 00:00:00 -0600', '2026-03-19T18:00', '2026-03-23T12:00'),
+      modes: [ignore],
+      days: [off('2026-03-20'), off('2026-03-21'), off('2026-03-22')],
+    },
+    {
+      name: 'DE Heiliger Abend from 14:00, reduced: open from opensAt until then',
+      holiday: entry('2026-12-24 14:00:00', '2026-12-24T14:00', '2026-12-25T00:00'),
+      modes: [reduced],
+      days: [window('2026-12-24', true, '08:30', '14:00')],
+    },
+    {
+      name: 'BR Ash Wednesday until 14:00, reduced',
+      holiday: entry('2026-02-18 00:00:00', '2026-02-18T00:00', '2026-02-18T14:00'),
+      modes: [reduced],
+      days: [window('2026-02-18', false, '00:00', '14:00')],
+    },
+    {
+      name: 'a day that a DST change makes 23 hours long is still one whole day (UTC has no DST)',
+      holiday: entry('2027-03-28 00:00:00', '2027-03-28T00:00', '2027-03-29T00:00'),
+      modes: [closed, ignore],
+      days: [off('2027-03-28')],
+    },
+  ])('$name', ({ holiday, modes, days }) => {
+    for (const mode of modes) expect(holidayToDays(holiday, mode), mode.mode).toEqual(days);
+  });
+
+  it('refuses a date it cannot read, naming the holiday and what to do', () => {
+    const holiday = entry('2026-05-27T00:00:00', '2026-05-27T00:00', '2026-05-28T00:00');
+    expect(() => holidayToDays(holiday, closed)).toThrow(UnexpectedHolidayDateError);
+    expect(() => holidayToDays(holiday, closed)).toThrow(/"H".*Upgrading the holiday libraries/);
   });
 });
 
