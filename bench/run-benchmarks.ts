@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { App } from 'aws-cdk-lib';
 import Holidays from 'date-holidays';
 import { build } from 'esbuild';
-import { writeFunctionData } from '../cdk/function-data.js';
+import { writeFunctionBundleData } from '../bundling/function-bundle.js';
 import { BUNDLE_TARGET_KIB } from '../cdk/holiday-import-function.js';
 import { addHolidayImporter } from '../cdk/holiday-importer-app.js';
 import { loadConfig } from '../functions/cli/load-config.js';
@@ -29,7 +29,7 @@ import { registerSandboxCredentials, SANDBOX_ACCOUNT } from '../test/sandbox/san
 import { startSandbox } from '../test/sandbox/sandbox-server.js';
 
 /**
- * `npm run bench`: the figures issue 10 set targets for, each printed beside its target. Figures
+ * `npm run bench`: the figures issues 10 and 15 set budgets for, each printed beside its target. Figures
  * to watch, never asserted (tests assert request counts and growth, not time).
  */
 
@@ -178,13 +178,13 @@ async function bundleAndColdStart(): Promise<void> {
     logLevel: 'error',
   });
   const kib = (task: string) => statSync(join(task, 'index.js')).size / 1024;
-  const data = writeFunctionData(
+  const data = writeFunctionBundleData(
     resolve('.build', 'bench-function-data'),
     await loadConfig('config/holidays.json'),
   );
   row('function bundle, naive (plain esbuild)', `${kib(tasks.naive).toFixed(0)} KiB`);
   row(
-    `function bundle (data: ${data.countries.join(' ')}, ${data.zones.length} zones)`,
+    `function bundle (data: ${data.countries.join(' ')}, ${data.zones.length} zones, astronomy ${data.astronomy ? 'in' : 'out'})`,
     `${kib(tasks.diet).toFixed(0)} KiB`,
     `<= ${BUNDLE_TARGET_KIB} KiB`,
     kib(tasks.diet) <= BUNDLE_TARGET_KIB,
@@ -231,7 +231,7 @@ async function bundleAndColdStart(): Promise<void> {
   const diet = median(times.diet);
   row('cold import, naive bundle', `${naive.toFixed(0)} ms`);
   row('cold import of the function', `${diet.toFixed(0)} ms`, '< 100 ms', diet < 100);
-  row('cold import ratio (function / naive)', (diet / naive).toFixed(2), '<= 0.6', diet / naive <= 0.6);
+  row('cold import ratio (function / naive)', (diet / naive).toFixed(2), '<= 0.65', diet / naive <= 0.65);
 }
 
 // --- 4. The CLI: time to first output. ---
@@ -249,11 +249,12 @@ async function cliStart(): Promise<void> {
   // This machine's floor: node printing one character (the issue's machine took 51 ms for node -e 0).
   const commands: [string, string[], number?][] = [
     ['node -e "process.stdout.write(\'x\')" (reference)', ['-e', "process.stdout.write('x')"]],
-    ['holiday-importer --help', ['bin/holiday-importer.js', '--help'], 150],
+    // Budgets over node's own start (issue 15).
+    ['holiday-importer --help', ['bin/holiday-importer.js', '--help'], 50],
     [
-      'holiday-importer preview --calendar "Holidays DE-BY" --year 2027',
-      ['bin/holiday-importer.js', 'preview', '--calendar', 'Holidays DE-BY', '--year', '2027'],
-      250,
+      'holiday-importer preview (example config)',
+      ['bin/holiday-importer.js', 'preview', '--config', 'config/holidays.json'],
+      300,
     ],
   ];
   const times = commands.map(() => [] as number[]);
@@ -267,8 +268,8 @@ async function cliStart(): Promise<void> {
       row(
         label,
         `${value.toFixed(0)} ms (node's start + ${(value - reference).toFixed(0)} ms)`,
-        `< ${target} ms`,
-        value < target,
+        `<= node + ${target} ms`,
+        value - reference <= target,
       );
   }
 }

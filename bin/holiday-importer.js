@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The CLI as `npm ci` built it (scripts/build-cli.mjs, run by "prepare"): plain node, no compiler,
-// each command loading only what it needs. Without a build (a checkout before `npm ci`), the
-// TypeScript sources run through tsx.
+// The CLI as `npm ci` built it (scripts/build-cli.ts, run by "prepare"): plain node, no compiler,
+// each command loading only what it needs. Without a build (a checkout before `npm ci`, or a build
+// that failed), the TypeScript sources run through tsx, with a warning.
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 
@@ -13,6 +13,9 @@ const built = new URL('../dist/cli/holiday-importer.js', import.meta.url);
 if (existsSync(built)) {
   await import(built.href);
 } else {
+  process.stderr.write(
+    'holiday-importer: no built CLI in dist/cli (run `npm run build`); running the sources through tsx\n',
+  );
   const { register } = await import('tsx/esm/api');
   register();
   await import('../functions/cli/cli-entry.ts');
