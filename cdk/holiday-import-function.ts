@@ -13,6 +13,8 @@ import type { Config } from '../functions/core/config-schema.js';
 export interface HolidayImportFunctionProps {
   /** The validated config the function bundles: it decides which holiday and zone data go in. */
   config: Config;
+  /** The file `config` was read from: the bundle inlines it (the handler's `@holiday-importer/config`). */
+  configPath: string;
   logRetention: RetentionDays;
   /** 1 keeps runs from overlapping; undefined leaves the function unreserved. */
   reservedConcurrency?: number | undefined;
@@ -100,7 +102,7 @@ export class HolidayImportFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         externalModules: ['@aws-sdk/*'],
         logLevel: LogLevel.WARNING,
-        esbuildArgs: { '--alias': data.aliases },
+        esbuildArgs: { '--alias': [`@holiday-importer/config=${props.configPath}`, ...data.aliases] },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -18,11 +19,13 @@ export async function addHolidayImporter(
   options: { configPath?: string } = {},
 ): Promise<HolidayImporterStack> {
   const settings = readDeploymentSettings((key) => app.node.tryGetContext(key));
-  const config = await loadConfig(options.configPath ?? BUNDLED_CONFIG_PATH);
+  const configPath = resolve(options.configPath ?? BUNDLED_CONFIG_PATH);
+  const config = await loadConfig(configPath);
   const stack = new HolidayImporterStack(app, settings.stackName, {
     stackName: settings.stackName,
     description: 'holiday-importer: public holidays into LivePerson special occasions',
     config,
+    configPath,
     settings,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

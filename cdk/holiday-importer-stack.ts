@@ -37,8 +37,9 @@ import { cronTime, type DeploymentSettings } from './deployment-settings.js';
 import { HolidayImportFunction } from './holiday-import-function.js';
 
 export interface HolidayImporterStackProps extends StackProps {
-  /** The validated config/holidays.json: the function bundles the same file. */
+  /** The validated config: the function bundles the same file, `configPath`. */
   config: Config;
+  configPath: string;
   settings: DeploymentSettings;
 }
 
@@ -69,6 +70,7 @@ export class HolidayImporterStack extends Stack {
 
     this.function = new HolidayImportFunction(this, 'ImportFunction', {
       config: props.config,
+      configPath: props.configPath,
       logRetention: settings.logRetentionDays,
       reservedConcurrency: settings.reservedConcurrency || undefined,
       onFailure: new SqsDestination(this.deadLetterQueue),

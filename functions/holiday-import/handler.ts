@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import configJson from '../../config/holidays.json' with { type: 'json' };
+// config/holidays.json (tsconfig paths); the function's bundle aliases the file the stack validated.
+import configJson from '@holiday-importer/config' with { type: 'json' };
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { mapStackTraces } from '../commons/source-mapped-stacks.js';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,24 +16,36 @@ import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.
  */
 
 const temp = useTempDir('holiday-bundle');
-const taskDir = join(temp, 'var', 'task');
 const sandbox = useSandbox();
+
+/**
+ * Synthesizes the app with a config and copies the function's asset into a task folder of its own,
+ * beside a node_modules that holds only the AWS SDK. Returns the task folder and its files.
+ */
+async function synthesizedTask(name: string, configPath?: string): Promise<{ dir: string; files: string[] }> {
+  const root = join(temp, name);
+  const outdir = join(root, 'cdk.out');
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  await addHolidayImporter(app, configPath ? { configPath } : {});
+  app.synth();
+  const assetDir = readdirSync(outdir)
+    .map((entry) => join(outdir, entry))
+    .find((path) => path.includes('asset.') && statSync(path).isDirectory());
+  if (!assetDir) throw new Error(`no asset folder in ${outdir}`);
+  const files = readdirSync(assetDir).sort();
+  const dir = join(root, 'var', 'task');
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) copyFileSync(join(assetDir, file), join(dir, file));
+  mkdirSync(join(root, 'node_modules'));
+  symlinkSync(resolve('node_modules/@aws-sdk'), join(root, 'node_modules', '@aws-sdk'), 'dir');
+  return { dir, files };
+}
+
+let taskDir = '';
 let bundleFiles: string[] = [];
 
 beforeAll(async () => {
-  const outdir = join(temp, 'cdk.out');
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
-  await addHolidayImporter(app);
-  app.synth();
-  const assetDir = readdirSync(outdir)
-    .map((name) => join(outdir, name))
-    .find((path) => path.includes('asset.') && statSync(path).isDirectory());
-  if (!assetDir) throw new Error(`no asset folder in ${outdir}`);
-  bundleFiles = readdirSync(assetDir).sort();
-  mkdirSync(taskDir, { recursive: true });
-  for (const file of bundleFiles) copyFileSync(join(assetDir, file), join(taskDir, file));
-  mkdirSync(join(temp, 'node_modules'));
-  symlinkSync(resolve('node_modules/@aws-sdk'), join(temp, 'node_modules', '@aws-sdk'), 'dir');
+  ({ dir: taskDir, files: bundleFiles } = await synthesizedTask('example'));
   useAwsEnvironment();
 }, 120_000);
 
@@ -73,20 +85,20 @@ try {
 }
 `;
 
-function runBundle(event: unknown): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBundle(event: unknown, dir = taskDir): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       ['--input-type=module', '-e', RUNNER],
       {
-        cwd: taskDir,
+        cwd: dir,
         env: {
           PATH: process.env.PATH,
           TZ: 'UTC',
           ...awsEnvironment(),
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           LP_CSDS_URL: sandbox.current.url,
-          BUNDLE_PATH: join(taskDir, 'index.js'),
+          BUNDLE_PATH: join(dir, 'index.js'),
           EVENT: JSON.stringify(event),
         },
         timeout: 60_000,
@@ -132,4 +144,39 @@ describe('the bundled function', () => {
     expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/import-event\.ts:\d+:\d+\)/);
     expect(stack).not.toMatch(/index\.js:\d+:\d+/);
   });
+});
+
+describe('a bundle of another config: zone aliases, zones once merged into links, astronomical rules', () => {
+  // Each name failed in an earlier bundle (a link to a link, or to a zone left out) or is an alias.
+  const calendars = [
+    { name: 'Ontario', regions: ['CA-ON'] },
+    { name: 'Italy', regions: ['IT'] },
+    { name: 'Kyiv', regions: ['UA'], timeZone: 'Europe/Kyiv' },
+    { name: 'Kiev', regions: ['UA'], timeZone: 'Europe/Kiev' },
+    { name: 'Calcutta', regions: ['IN'], timeZone: 'Asia/Calcutta' },
+    { name: 'US Eastern', regions: ['US'], timeZone: 'US/Eastern' },
+    { name: 'Vancouver', regions: ['CA-BC'], timeZone: 'America/Vancouver' },
+    { name: 'Japan in Saigon', regions: ['JP'], timeZone: 'Asia/Ho_Chi_Minh' },
+    { name: 'Taipei', regions: ['TW'], timeZone: 'Asia/Taipei' },
+  ];
+
+  it('synthesizes, loads and runs a dry run with every calendar in its zone', async () => {
+    const configPath = join(temp, 'zones-config.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({ accountId: exampleConfig().accountId, secretId: 'holiday-importer/zones', calendars }),
+    );
+    const { dir } = await synthesizedTask('zones', configPath);
+    seedDemoScene(sandbox.current.state);
+    await putSecret('holiday-importer/zones', SANDBOX_CREDENTIALS.oauth1);
+    const result = await runBundle({ trigger: 'manual', dryRun: true, years: [2027] }, dir);
+    expect(result.stderr).not.toMatch(/no data for|not an IANA/i);
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split('\n').find((text) => text.startsWith('SUMMARY '));
+    const summary = JSON.parse(line?.slice('SUMMARY '.length) ?? '{}');
+    expect(summary.calendars.map((calendar: { name: string }) => calendar.name)).toEqual(
+      calendars.map((calendar) => calendar.name),
+    );
+    expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  }, 120_000);
 });
