@@ -27,9 +27,6 @@ export class FunctionInvocationError extends Error {
   override name = 'FunctionInvocationError';
 }
 
-/** Error types the handler throws for bad input (the InputError family of functions/core and aws/). */
-const INPUT_ERROR_TYPES = new Set(['InputError', 'ConfigError', 'InvalidEventError', 'SecretError']);
-
 // The importer's summary as the function returns it; checked, since it crosses a process boundary.
 const SkillSummarySchema = z.looseObject({
   skill: z.union([z.string(), z.number()]),
@@ -165,7 +162,8 @@ export async function invokeImport(
     const type = failure.success ? (failure.data.errorType ?? answer.FunctionError) : answer.FunctionError;
     const message = failure.success ? (failure.data.errorMessage ?? '') : '';
     const text = `The run in "${functionName}" failed (${type}): ${message || 'no message'}`;
-    if (INPUT_ERROR_TYPES.has(type)) throw new FunctionInputError(text);
+    // The handler reports every input error by this one type (asFunctionError).
+    if (type === 'InputError') throw new FunctionInputError(text);
     throw new FunctionInvocationError(
       `${text}\nThe run summary and every write are in the function's log group.`,
     );

@@ -3,6 +3,20 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/**
+ * An error as the function reports it. Lambda reports an error's `name` as its errorType, and the
+ * CLI's `invoke` knows bad input by that one type (exit 2): every InputError, whatever its class,
+ * leaves the function named `InputError`, its own name leading the message.
+ */
+export function asFunctionError(error: unknown): unknown {
+  if (!(error instanceof InputError) || error.name === 'InputError') return error;
+  const reported = new InputError(`${error.name}: ${error.message}`, { cause: error });
+  // The trace Lambda logs stays the one of where the error was thrown.
+  const frames = error.stack?.indexOf('\n    at ') ?? -1;
+  if (frames >= 0) reported.stack = `InputError: ${reported.message}${error.stack?.slice(frames)}`;
+  return reported;
+}
+
 export interface ConfigIssue {
   /** JSON path such as `calendars[0].regions[1]`. */
   path: string;

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { InputError } from './errors.js';
 
 /**
  * The region codes date-holidays knows (`DE`, `DE-BY`, `DE-BY-KATH`), their time zones and
@@ -15,7 +16,7 @@ export interface RegionRef {
 let query: Holidays | undefined;
 const levels = new Map<string, Set<string>>();
 
-export class UnknownRegionError extends Error {
+export class UnknownRegionError extends InputError {
   override name = 'UnknownRegionError';
   constructor(readonly code: string) {
     super(

@@ -1,5 +1,6 @@
 import type { CredentialsProvider, Logger, RetryPolicy, RunMetrics } from '../commons/interfaces.js';
 import type { Config } from '../core/config-schema.js';
+import { asFunctionError } from '../core/errors.js';
 import { parseImportEvent } from '../core/import-event.js';
 import { hasFailures, type RunSummary } from '../core/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
@@ -46,6 +47,14 @@ interface LambdaContext {
 /** The Lambda entry, thin: event -> run -> summary. */
 export function createHandler(deps: HandlerDependencies) {
   return async (event: unknown, context?: LambdaContext): Promise<RunSummary> => {
+    try {
+      return await run(event, context);
+    } catch (error) {
+      throw asFunctionError(error);
+    }
+  };
+
+  async function run(event: unknown, context?: LambdaContext): Promise<RunSummary> {
     const request = parseImportEvent(event);
     try {
       const summary = await runImport(
@@ -75,5 +84,5 @@ export function createHandler(deps: HandlerDependencies) {
     } finally {
       deps.metrics.publish();
     }
-  };
+  }
 }

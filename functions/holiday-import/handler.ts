@@ -6,13 +6,20 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { mapStackTraces } from '../commons/source-mapped-stacks.js';
 import { parseConfig } from '../core/config-validation.js';
+import { asFunctionError } from '../core/errors.js';
 import { createHandler } from './create-handler.js';
 
 // The deployed bundle (CommonJS, its .map beside it) reports errors with TypeScript locations.
 if (typeof __filename === 'string') mapStackTraces(__filename);
 
 // Cold start: the bundled config is validated once; a bad one fails every invocation loudly.
-const config = parseConfig(configJson, 'config/holidays.json');
+const config = (() => {
+  try {
+    return parseConfig(configJson, 'config/holidays.json');
+  } catch (error) {
+    throw asFunctionError(error);
+  }
+})();
 const logger = new Logger({ serviceName: SERVICE_NAME });
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 // One client per container: warm invocations reuse its connection; each run still reads the secret.

@@ -139,7 +139,7 @@ describe('the bundled function', () => {
     const result = await runBundle({ trigger: 'sometimes' });
     expect(result.code).not.toBe(0);
     const stack = result.stderr.slice(result.stderr.indexOf('STACK '));
-    expect(stack).toContain('STACK InvalidEventError: Invalid event: trigger:');
+    expect(stack).toContain('STACK InputError: InvalidEventError: Invalid event: trigger:');
     // Names and places as in the TypeScript sources (the path is relative to where it was built).
     expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/import-event\.ts:\d+:\d+\)/);
     expect(stack).not.toMatch(/index\.js:\d+:\d+/);

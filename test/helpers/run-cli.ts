@@ -24,7 +24,7 @@ export function startCliProcess(
     child = execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 },
+      { env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
         resolve({ code, stdout, stderr });

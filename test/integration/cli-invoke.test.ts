@@ -24,6 +24,7 @@ useAwsEnvironment();
 
 const FUNCTION = 'holiday-importer-ImportFunction-fake';
 const MISSING_SKILL_FUNCTION = 'holiday-importer-missing-skill';
+const UNKNOWN_REGION_FUNCTION = 'holiday-importer-unknown-region';
 const STACK = `HolidayImporterInvokeTest-${process.pid}`;
 
 const sandbox = useSandbox();
@@ -37,7 +38,15 @@ beforeAll(async () => {
     secretId,
     calendars: [{ name: 'Holidays US', regions: ['US'], skills: ['No such queue'] }],
   });
+  // A function whose bundled config names a region its holiday data does not carry (the synth
+  // check makes this a bug; the config is built past validation to reach it).
+  const [first] = missingSkill.calendars;
+  const unknownRegion = {
+    ...missingSkill,
+    calendars: first ? [{ ...first, regions: ['QQ'], skills: [] }] : [],
+  };
   lambda = await startLambdaInvokeFake({
+    [UNKNOWN_REGION_FUNCTION]: { handler: handlerFor(unknownRegion, sandbox.current.url) },
     [FUNCTION]: { handler: handlerFor(config, sandbox.current.url), reservedConcurrency: 1 },
     [MISSING_SKILL_FUNCTION]: {
       handler: handlerFor(missingSkill, sandbox.current.url),
@@ -133,6 +142,12 @@ describe('holiday-importer invoke', () => {
     const result = await invoke(['--function', FUNCTION, '--calendar', 'Holidays FR']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown calendar "Holidays FR"; the config has: "Holidays DE-BY"');
+  });
+
+  it('a region the function does not carry (UnknownRegionError, an input error): exit 2', async () => {
+    const result = await invoke(['--function', UNKNOWN_REGION_FUNCTION]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('failed (InputError): UnknownRegionError: Region "QQ"');
   });
 
   it('a busy function (a scheduled run holds its one concurrent execution): exit 1, says so, starts nothing', async () => {

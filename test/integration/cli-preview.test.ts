@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import moment from 'moment-timezone';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/core/config-validation.js';
 import { previewCalendars } from '../../functions/core/preview.js';
@@ -16,7 +17,24 @@ function tempConfig(content: unknown): string {
   return path;
 }
 
-describe('the built CLI: holiday rules read per country, zones for 1999-2101', () => {
+describe('the built CLI: the libraries as they ship', () => {
+  it('accepts every IANA name moment-timezone knows, links included, and writes events in it', async () => {
+    const names = moment.tz.names();
+    const config = {
+      accountId: '1',
+      secretId: 's',
+      calendars: names.map((timeZone) => ({ name: `In ${timeZone}`, regions: ['CA-ON'], timeZone })),
+    };
+    const path = tempConfig(config);
+    const result = await runCliProcess(['preview', '--json', '--config', path, '--year', '2027']);
+    expect(result.stderr).not.toMatch(/no data|not an IANA|through tsx/i);
+    expect(result.code, result.stderr).toBe(0);
+    const calendars = JSON.parse(result.stdout).calendars as { timeZone: string; events: unknown[] }[];
+    expect(calendars.map((calendar) => calendar.timeZone)).toEqual(names);
+    const expected = previewCalendars(parseConfig(config, path), { years: [2027], now: new Date() });
+    expect(calendars.map((calendar) => calendar.events)).toEqual(expected.calendars.map((c) => c.events));
+  });
+
   it('gives every region the events the full libraries give, in the first, a middle and the last year', async () => {
     const config = {
       accountId: '1',

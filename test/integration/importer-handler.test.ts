@@ -396,7 +396,10 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     async ({ value, message }) => {
       await putSecret(secretId, value);
       const error = await rejectionOf(handler()({ trigger: 'monthly' }));
-      expect(error.name).toBe('SecretError');
+      // Lambda reports every input error as InputError (invoke: exit 2), its class leading the message.
+      expect(error.name).toBe('InputError');
+      expect(error.message.startsWith('SecretError: ')).toBe(true);
+      expect((error.cause as Error).name).toBe('SecretError');
       expect(error.message).toMatch(message);
       expect(error.message).toContain(secretId);
       expect(error.message).not.toContain('hunter2');
@@ -414,7 +417,10 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
 
   it('a bad event is rejected before anything else', async () => {
     const error = await rejectionOf(handler()({ trigger: 'weekly' }));
-    expect(error.name).toBe('InvalidEventError');
+    // Lambda reports every input error as InputError (invoke: exit 2), its class leading the message.
+    expect(error.name).toBe('InputError');
+    expect(error.message.startsWith('InvalidEventError: ')).toBe(true);
+    expect((error.cause as Error).name).toBe('InvalidEventError');
     expect(error.message).toContain('trigger');
     expect(sandbox.current.requests).toEqual([]);
   });
