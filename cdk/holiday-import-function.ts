@@ -46,8 +46,8 @@ export const BUNDLE_TARGET_KIB = 400;
  * - entry functions/holiday-import/handler.ts, bundled with the local esbuild (no Docker),
  *   minified CommonJS with its source map, read by the handler when it formats an error's stack
  *   (functions/commons/source-mapped-stacks.ts; NODE_OPTIONS=--enable-source-maps would read it
- *   at every cold start), config/holidays.json
- *   inlined by its JSON import;
+ *   at every cold start), the config the stack validated (`configPath`)
+ *   inlined as the handler's `@holiday-importer/config`;
  * - the holiday data of the configured countries (and those they borrow from) and the zones they
  *   and the calendars name, through the shims and esbuild aliases of bundling/function-bundle.ts
  *   (no third-party file rewritten); zod's small functional build (zod/mini) with its English
