@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Holidays from 'date-holidays';
@@ -45,7 +45,7 @@ try {
 /** Bundles `source` with the aliases, runs it with the arguments, in UTC. */
 async function bundleAndRun(name: string, source: string, aliases: string[], args: string[]) {
   const dir = join(work, name);
-  const entry = join(dir, 'entry.ts');
+  const entry = join(dir, 'entry.ts'); // named in esbuild's messages only
   await build({
     stdin: { contents: source, resolveDir: resolve('.'), sourcefile: entry, loader: 'ts' },
     bundle: true,
