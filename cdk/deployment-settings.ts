@@ -9,8 +9,9 @@ import { isTimeZone } from '../functions/core/local-date.js';
  */
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+// RetentionDays.INFINITE (9999) is no period: logs kept forever are never a setting here.
 const RETENTION_DAYS = Object.values(RetentionDays).filter(
-  (value): value is number => typeof value === 'number',
+  (value): value is number => typeof value === 'number' && value !== RetentionDays.INFINITE,
 );
 
 // `-c key=value` always gives strings; cdk.json gives JSON types. Both are accepted.

@@ -59,7 +59,9 @@ export function parseSecret(secretId: string, text: string | undefined): LivePer
     );
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte order mark (an editor's, pasted into the console) is not part of the JSON, as in
+    // the config loader.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // The parser's message quotes the text, i.e. the secret: it must not travel as a cause.
     throw new SecretError(`Secret "${secretId}" is not JSON; store the credentials as ${SHAPES}`);

@@ -62,6 +62,8 @@ describe('parseSecret', () => {
       ok: true,
     },
     { text: '{"authType":"login","username":"u","password":"p"}', ok: true },
+    // Issue 16: a leading byte order mark is not "not JSON".
+    { text: '\uFEFF{"authType":"login","username":"u","password":"p"}', ok: true },
     {
       text: '{"authType":"appLogin","username":"u","appKey":"a","secret":"b","accessToken":"c","accessTokenSecret":"d"}',
       ok: true,
