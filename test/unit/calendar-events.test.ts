@@ -217,20 +217,22 @@ describe('buildCalendarEvents with real date-holidays data', () => {
   });
 });
 
+/** Day entries of a holiday named "H", as the span and holiday tables below expect them. */
+const off = (date: string) => ({ kind: 'off', date, name: 'H' });
+const window = (date: string, working: boolean, from: string, to: string) => ({
+  kind: 'window',
+  date,
+  name: 'H',
+  working,
+  from,
+  to,
+});
+const closed = { mode: 'closed' as const };
+const ignore = { mode: 'ignore' as const };
+const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
+
 describe('spanToDays: a span [start, end) of wall clock as days off and half days', () => {
   const at = (date: string, time = '00:00') => ({ date, time });
-  const closed = { mode: 'closed' as const };
-  const ignore = { mode: 'ignore' as const };
-  const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
-  const off = (date: string) => ({ kind: 'off', date, name: 'H' });
-  const window = (date: string, working: boolean, from: string, to: string) => ({
-    kind: 'window',
-    date,
-    name: 'H',
-    working,
-    from,
-    to,
-  });
   it.each([
     {
       name: 'one day',
@@ -328,15 +330,6 @@ describe('spanToDays: a span [start, end) of wall clock as days off and half day
 });
 
 describe('holidayToDays: date-holidays entries (computed in UTC) as civil days', () => {
-  const off = (date: string) => ({ kind: 'off', date, name: 'H' });
-  const window = (date: string, working: boolean, from: string, to: string) => ({
-    kind: 'window',
-    date,
-    name: 'H',
-    working,
-    from,
-    to,
-  });
   const entry = (date: string, start: string, end: string) => ({
     type: 'public' as const,
     rule: 'x',
@@ -345,9 +338,6 @@ describe('holidayToDays: date-holidays entries (computed in UTC) as civil days',
     start: new Date(`${start}Z`),
     end: new Date(`${end}Z`),
   });
-  const closed = { mode: 'closed' as const };
-  const ignore = { mode: 'ignore' as const };
-  const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
   it.each([
     {
       name: 'SG Hari Raya Haji, from the previous sunset: its civil date only, in every mode',
