@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
+import { nearestOf } from '../functions/core/edit-distance.js';
 import { isTimeZone } from '../functions/core/local-date.js';
 
 /**
@@ -56,6 +57,10 @@ export const DeploymentSettingsSchema = z
         })
         .optional(),
     ),
+    noAlarmRecipient: z
+      .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean())
+      .default(false)
+      .describe('true: deploy the alarms to a topic nobody is subscribed to, knowingly'),
     logRetentionDays: integer(1, 3653)
       .refine((days) => RETENTION_DAYS.includes(days), {
         error: `must be one of CloudWatch Logs' retention periods: ${RETENTION_DAYS.join(', ')}`,
@@ -84,6 +89,22 @@ export const DeploymentSettingsSchema = z
         message: `must differ from yearlyTime (${settings.yearlyTime}): both schedules fire on 1 December`,
       });
     }
+    const recipients = [settings.alarmEmail, settings.alarmTopicArn].filter(Boolean).length;
+    if (recipients === 0 && !settings.noAlarmRecipient) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarmEmail'],
+        message:
+          'is not set, nor is alarmTopicArn: nobody would hear the alarms. Set alarmEmail (an on-call address) or alarmTopicArn (an existing SNS topic), or noAlarmRecipient: true to deploy alarms that nobody receives',
+      });
+    }
+    if (recipients > 0 && settings.noAlarmRecipient) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noAlarmRecipient'],
+        message: 'contradicts alarmEmail/alarmTopicArn: drop one of them',
+      });
+    }
     if (settings.alarmEmail && settings.alarmTopicArn) {
       ctx.addIssue({
         code: 'custom',
@@ -101,15 +122,31 @@ export class DeploymentSettingsError extends Error {
   override name = 'DeploymentSettingsError';
 }
 
-/** Reads the settings from a context lookup (`node.tryGetContext`). */
-export function readDeploymentSettings(context: (key: string) => unknown): DeploymentSettings {
-  const input = Object.fromEntries(SETTING_KEYS.map((key) => [key, context(key) ?? undefined]));
+/**
+ * A context key shaped like ours: one camelCase word. CDK's own keys (feature flags
+ * "@aws-cdk/...", "aws:cdk:...", lookups "availability-zones:...", "cli-telemetry") all carry an
+ * "@", ":" or "-", so they pass untouched.
+ */
+const OWN_KEY_SHAPE = /^[a-z][A-Za-z0-9]*$/;
+
+/** Reads the settings from the app's whole context (`node.getAllContext()`). */
+export function readDeploymentSettings(context: Record<string, unknown>): DeploymentSettings {
+  const input = Object.fromEntries(SETTING_KEYS.map((key) => [key, context[key] ?? undefined]));
+  const known: readonly string[] = SETTING_KEYS;
+  const unknownKeys = Object.keys(context).filter((key) => OWN_KEY_SHAPE.test(key) && !known.includes(key));
+  const problems = unknownKeys.map(
+    (key) =>
+      `  - ${key}: is not a setting of this stack; did you mean ${nearestOf(key, known, 1).join('')}? (settings: ${known.join(', ')})`,
+  );
   const result = DeploymentSettingsSchema.safeParse(input);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const key = String(issue.path[0] ?? '(context)');
-    return `  - ${key}: ${JSON.stringify(input[key])} ${issue.message}`;
-  });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '(context)');
+      const value = input[key] === undefined ? '' : `${JSON.stringify(input[key])} `;
+      problems.push(`  - ${key}: ${value}${issue.message}`);
+    }
+  }
+  if (result.success && problems.length === 0) return result.data;
   throw new DeploymentSettingsError(
     `Invalid deployment settings (cdk.json "context" or -c key=value):\n${problems.join('\n')}`,
     { cause: result.error },

@@ -18,7 +18,7 @@ export async function addHolidayImporter(
   app: App,
   options: { configPath?: string } = {},
 ): Promise<HolidayImporterStack> {
-  const settings = readDeploymentSettings((key) => app.node.tryGetContext(key));
+  const settings = readDeploymentSettings(app.node.getAllContext());
   const configPath = resolve(options.configPath ?? BUNDLED_CONFIG_PATH);
   const config = await loadConfig(configPath);
   const stack = new HolidayImporterStack(app, settings.stackName, {

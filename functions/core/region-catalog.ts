@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { nearestOf } from './edit-distance.js';
 import { InputError } from './errors.js';
 
 /**
@@ -86,24 +87,7 @@ export function nearestRegionCodes(code: string, limit = 5): string[] {
   const sameDepth = knownRegionCodes().filter((candidate) => candidate.split('-').length === depth);
   const siblings = parent && isKnownRegion(parent) ? sameDepth.filter((c) => c.startsWith(`${parent}-`)) : [];
   const pool = siblings.length > 0 ? siblings : sameDepth.length > 0 ? sameDepth : knownRegionCodes();
-  return pool
-    .map((candidate) => ({ candidate, distance: editDistance(upper, candidate) }))
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return nearestOf(upper, pool, limit);
 }
 
 type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';

@@ -25,7 +25,11 @@ const sandbox = useSandbox();
 async function synthesizedTask(name: string, configPath?: string): Promise<{ dir: string; files: string[] }> {
   const root = join(temp, name);
   const outdir = join(root, 'cdk.out');
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  const app = new App({
+    outdir,
+    builtinCloudFormationValidation: false,
+    context: { noAlarmRecipient: true },
+  });
   await addHolidayImporter(app, configPath ? { configPath } : {});
   app.synth();
   const assetDir = readdirSync(outdir)

@@ -14,7 +14,14 @@ import { asList, policyStatements, synthStack as synthInto } from './cdk-harness
 const temp = useTempDir('holiday-cdk');
 const synthStack = (context: Record<string, unknown> = {}, options: { configPath?: string } = {}) =>
   synthInto(temp, context, options);
-const SETTINGS = { scheduleTimeZone: 'Europe/Berlin', yearlyTime: '03:00', monthlyTime: '05:30' };
+// Every synth names who hears the alarms, as a deploy must; cdk.json's context plays no part.
+const NO_RECIPIENT = { noAlarmRecipient: true };
+const SETTINGS = {
+  scheduleTimeZone: 'Europe/Berlin',
+  yearlyTime: '03:00',
+  monthlyTime: '05:30',
+  ...NO_RECIPIENT,
+};
 const { stack, template } = await synthStack(SETTINGS);
 const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function'));
 const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
@@ -44,7 +51,7 @@ describe('the function', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: logGroupId } },
     });
-    const { template: shorter } = await synthStack({ logRetentionDays: '30' });
+    const { template: shorter } = await synthStack({ ...NO_RECIPIENT, logRetentionDays: '30' });
     shorter.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -58,7 +65,7 @@ describe('the function', () => {
   });
 
   it('leaves reserved concurrency off when the account cannot spare it', async () => {
-    const { template: unreserved } = await synthStack({ reservedConcurrency: 0 });
+    const { template: unreserved } = await synthStack({ ...NO_RECIPIENT, reservedConcurrency: 0 });
     unreserved.hasResourceProperties('AWS::Lambda::Function', {
       ReservedConcurrentExecutions: Match.absent(),
     });
@@ -68,7 +75,7 @@ describe('the function', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ LP_CSDS_URL: Match.absent() }) },
     });
-    const { template: other } = await synthStack({ lpCsdsUrl: 'https://api.example.test' });
+    const { template: other } = await synthStack({ ...NO_RECIPIENT, lpCsdsUrl: 'https://api.example.test' });
     other.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ LP_CSDS_URL: 'https://api.example.test' }) },
     });
@@ -147,7 +154,7 @@ describe('permissions', () => {
   ])('secretId as %s', async (_label, secretId, resource) => {
     const configPath = join(temp, `config-${resource.length}.json`);
     writeFileSync(configPath, JSON.stringify({ ...exampleConfigJson(), secretId }));
-    const { template: other } = await synthStack({}, { configPath });
+    const { template: other } = await synthStack(NO_RECIPIENT, { configPath });
     const granted = policyStatements(other).filter(
       ({ statement }) => statement.Action === 'secretsmanager:GetSecretValue',
     );
@@ -156,7 +163,7 @@ describe('permissions', () => {
 
   it('decrypts a customer-managed key only through Secrets Manager', async () => {
     const keyArn = 'arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const { template: other } = await synthStack({ secretKmsKeyArn: keyArn });
+    const { template: other } = await synthStack({ ...NO_RECIPIENT, secretKmsKeyArn: keyArn });
     const kms = policyStatements(other).filter(({ statement }) =>
       asList(statement.Action as string | string[]).some((action) => action.startsWith('kms:')),
     );
@@ -252,6 +259,60 @@ describe('cdk-nag AwsSolutions', () => {
   });
 });
 
+describe('who hears the alarms', () => {
+  it('the shipped cdk.json names nobody, so its synth fails and says how to name someone', async () => {
+    const shipped = JSON.parse(readFileSync('cdk.json', 'utf8')).context as Record<string, unknown>;
+    const error = await synthStack(shipped).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeploymentSettingsError);
+    const message = (error as Error).message;
+    expect(message).toContain(
+      'alarmEmail: "" is not set, nor is alarmTopicArn: nobody would hear the alarms',
+    );
+    expect(message).toContain('noAlarmRecipient: true');
+  });
+
+  it.each([
+    ['no setting at all', {}],
+    ['empty strings', { alarmEmail: '', alarmTopicArn: '' }],
+    ['the opt-out turned off', { noAlarmRecipient: 'false' }],
+  ])('fails without a recipient: %s', async (_label, context) => {
+    const error = await synthStack(context).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('nobody would hear the alarms');
+  });
+
+  it('deploys alarms nobody receives only when told so, with -c noAlarmRecipient=true', async () => {
+    const { template: unheard } = await synthStack({ noAlarmRecipient: 'true' });
+    unheard.resourceCountIs('AWS::SNS::Topic', 1);
+    unheard.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});
+
+describe('unknown settings fail the synth', () => {
+  it.each([
+    ['alarmEmial', 'alarmEmail'],
+    ['yearlytime', 'yearlyTime'],
+    ['montlyTime', 'monthlyTime'],
+    ['logRetention', 'logRetentionDays'],
+  ])('%s names the nearest setting, %s', async (misspelt, nearest) => {
+    const error = await synthStack({ ...NO_RECIPIENT, [misspelt]: 'x' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeploymentSettingsError);
+    expect((error as Error).message).toContain(
+      `${misspelt}: is not a setting of this stack; did you mean ${nearest}?`,
+    );
+  });
+
+  it("leaves CDK's own keys alone: feature flags, lookups, telemetry", async () => {
+    const { template: other } = await synthStack({
+      ...NO_RECIPIENT,
+      '@aws-cdk/aws-lambda:recognizeLayerVersion': true,
+      'availability-zones:account=123456789012:region=eu-central-1': ['eu-central-1a'],
+      'cli-telemetry': false,
+      'acknowledged-issue-numbers': [12345],
+    });
+    other.resourceCountIs('AWS::Lambda::Function', 1);
+  });
+});
+
 describe('bad input fails the synth', () => {
   it('a bad config with the very message the CLI prints', async () => {
     const configPath = join(temp, 'bad.json');
@@ -259,7 +320,7 @@ describe('bad input fails the synth', () => {
       configPath,
       JSON.stringify({ ...exampleConfigJson(), calendars: [{ name: 'X', regions: ['DE-XX'] }] }),
     );
-    const error = await synthStack({}, { configPath }).catch((caught: unknown) => caught);
+    const error = await synthStack(NO_RECIPIENT, { configPath }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
     const stderr: string[] = [];
     const io: CliIo = {
@@ -280,10 +341,18 @@ describe('bad input fails the synth', () => {
     [{ yearlyTime: '04:00', monthlyTime: '04:00' }, 'monthlyTime: "04:00" must differ from yearlyTime'],
     [{ logRetentionDays: 42 }, 'logRetentionDays: 42 must be one of'],
     [{ reservedConcurrency: '2' }, 'reservedConcurrency: "2"'],
-    [{ alarmEmail: 'not-an-address' }, 'alarmEmail: "not-an-address" must be an e-mail address'],
-    [{ alarmTopicArn: 'ops-alarms' }, 'alarmTopicArn: "ops-alarms" must be an SNS topic ARN'],
+    [
+      { noAlarmRecipient: false, alarmEmail: 'not-an-address' },
+      'alarmEmail: "not-an-address" must be an e-mail address',
+    ],
+    [
+      { noAlarmRecipient: false, alarmTopicArn: 'ops-alarms' },
+      'alarmTopicArn: "ops-alarms" must be an SNS topic ARN',
+    ],
+    [{ alarmEmail: 'oncall@example.com' }, 'noAlarmRecipient: true contradicts alarmEmail/alarmTopicArn'],
+    [{ noAlarmRecipient: 'yes' }, 'noAlarmRecipient: "yes"'],
   ])('settings %j', async (context, message) => {
-    const error = await synthStack(context).catch((caught: unknown) => caught);
+    const error = await synthStack({ ...NO_RECIPIENT, ...context }).catch((caught: unknown) => caught);
     // Issue 16: the list of allowed values never offers one the check rejects.
     expect((error as Error).message).not.toContain('9999');
     expect(error).toBeInstanceOf(DeploymentSettingsError);
