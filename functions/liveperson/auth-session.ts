@@ -38,6 +38,8 @@ export class AuthSession {
     private readonly domains: DomainResolver,
     private readonly accountId: string,
     private readonly logger: Logger,
+    /** The logout runs after the run's deadline too, so it goes through a stack without one. */
+    private readonly endpoints: { logoutHttp: KyInstance },
   ) {}
 
   /** Scrubs the credentials in use and the session's tokens out of text from elsewhere. */
@@ -145,7 +147,7 @@ export class AuthSession {
     if (!session) return;
     const url = await this.loginUrl('logout');
     try {
-      await this.http.post(url, {
+      await this.endpoints.logoutHttp.post(url, {
         json: { csrf: session.csrf ?? '' },
         headers: session.sessionCookie ? { cookie: session.sessionCookie } : {},
         retry: { limit: 0 },

@@ -81,21 +81,116 @@ function expectedPause(error: unknown, retryCount: number, policy: RetryPolicy):
   return policy.delaysMs[Math.min(retryCount, policy.delaysMs.length) - 1] ?? 0;
 }
 
-export function createTransport({
-  retry,
-  deadline,
-  fetch: fetchImpl,
-  logger = SILENT_LOGGER,
-  counter,
-}: TransportOptions): {
+/** An answer still arriving (headers or body) when the run's deadline came. */
+export class AnswerPastDeadlineError extends Error {
+  override name = 'AnswerPastDeadlineError';
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * A fetch whose answer is read whole before it resolves, and that ends at the run's deadline.
+ *
+ * Why: ky's per-attempt `timeout` ends when the headers arrive, so a body that trickles a byte
+ * every few seconds was never bounded; reading the body inside the fetch puts it under that
+ * timeout. The deadline is a plain timer held by this call, and the body is read through a reader
+ * this call cancels itself: an abort that travels through fetch's own request copies is held
+ * weakly and, after a garbage collection, no longer reaches the body. Answers are small JSON
+ * documents, so holding one in memory costs nothing.
+ */
+export function fetchWholeAnswer(base: typeof fetch, deadline: number | undefined): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) forwardAbort();
+    request.signal.addEventListener('abort', forwardAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (deadline !== undefined) {
+      timer = setTimeout(
+        () =>
+          controller.abort(
+            new AnswerPastDeadlineError(
+              `${endpointOf(request.method, request.url)}: the answer had not fully arrived at the run's deadline`,
+            ),
+          ),
+        Math.max(0, deadline - Date.now()),
+      );
+    }
+    const aborted = new Promise<never>((_resolve, reject) => {
+      const fail = () => reject(controller.signal.reason);
+      if (controller.signal.aborted) fail();
+      controller.signal.addEventListener('abort', fail, { once: true });
+    });
+    aborted.catch(() => undefined);
+    try {
+      const response = await Promise.race([
+        base(new Request(request, { signal: controller.signal })),
+        aborted,
+      ]);
+      const body = NULL_BODY_STATUSES.has(response.status)
+        ? null
+        : await readWhole(response.body, controller.signal);
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', forwardAbort);
+    }
+  };
+}
+
+/** Reads a body to its end, or cancels it (closing its connection) when `signal` aborts. */
+async function readWhole(
+  body: ReadableStream<Uint8Array> | null,
+  signal: AbortSignal,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (body === null) return null;
+  const reader = body.getReader();
+  const cancel = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      // A cancelled read ends as `done`: an aborted body is an error, never a shorter answer.
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    reader.releaseLock();
+  }
+}
+
+export function createTransport(options: TransportOptions): {
   http: KyInstance;
+  /** The same stack without the run's deadline: for the logout, a short last call after it. */
+  httpWithoutDeadline: KyInstance;
   policy: RetryPolicy;
 } {
-  const policy: RetryPolicy = { ...PRODUCTION_RETRY_POLICY, ...retry };
-  const http = ky.create({
+  const policy: RetryPolicy = { ...PRODUCTION_RETRY_POLICY, ...options.retry };
+  return {
+    http: createKy(options, policy),
+    httpWithoutDeadline: createKy({ ...options, deadline: undefined }, policy),
+    policy,
+  };
+}
+
+function createKy(
+  { deadline, fetch: fetchImpl, logger = SILENT_LOGGER, counter }: TransportOptions,
+  policy: RetryPolicy,
+): KyInstance {
+  return ky.create({
     timeout: policy.timeoutMs,
     throwHttpErrors: true,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    fetch: fetchWholeAnswer(fetchImpl ?? ((input, init) => globalThis.fetch(input, init)), deadline),
     headers: { accept: 'application/json' },
     retry: {
       limit: policy.limit,
@@ -110,6 +205,7 @@ export function createTransport({
         // Our own errors thrown from hooks (a failed login, a bad secret found while logging in
         // again) are decisions, not transient faults.
         if (error instanceof LivePersonError || error instanceof InputError) return false;
+        if (error instanceof AnswerPastDeadlineError) return false;
         // No retry starts whose pause would run past the run's deadline.
         if (deadline !== undefined && Date.now() + expectedPause(error, retryCount, policy) >= deadline) {
           throw new RetryPastDeadlineError('no time left for another attempt before the deadline', {
@@ -141,7 +237,6 @@ export function createTransport({
       ],
     },
   });
-  return { http, policy };
 }
 
 /**
@@ -173,7 +268,7 @@ export async function toLivePersonError(
   redact: Redact = (text) => redactText(text),
 ): Promise<Error> {
   const endpoint = endpointOf(method, url);
-  if (error instanceof RetryPastDeadlineError) {
+  if (error instanceof RetryPastDeadlineError || error instanceof AnswerPastDeadlineError) {
     return new DeadlineExceededError(endpoint, method.toUpperCase() !== 'GET', { cause: error });
   }
   if (error instanceof HTTPError) {

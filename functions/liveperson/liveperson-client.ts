@@ -63,7 +63,7 @@ export class LivePersonClient {
 
   constructor(private readonly options: LivePersonClientOptions) {
     this.logger = options.logger ?? SILENT_LOGGER;
-    const { http } = createTransport({
+    const { http, httpWithoutDeadline } = createTransport({
       retry: options.retry,
       deadline: options.deadline,
       fetch: options.fetch,
@@ -82,7 +82,9 @@ export class LivePersonClient {
       );
     }
     this.domains = new DomainResolver(http, csdsUrl, options.accountId);
-    this.auth = new AuthSession(options.credentials, http, this.domains, options.accountId, this.logger);
+    this.auth = new AuthSession(options.credentials, http, this.domains, options.accountId, this.logger, {
+      logoutHttp: httpWithoutDeadline,
+    });
     this.http = http.extend({
       hooks: {
         beforeRequest: [(request) => this.auth.authorize(request)],
@@ -122,19 +124,13 @@ export class LivePersonClient {
   ): Promise<Response> {
     let response: Response;
     const deadline = this.options.deadline;
-    const signal =
-      deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-      response = await this.http(url, {
-        ...options,
-        method,
-        context: { reauthenticated: false },
-        ...(signal ? { signal } : {}),
-      });
+      // The transport ends every attempt, body included, at the deadline.
+      response = await this.http(url, { ...options, method, context: { reauthenticated: false } });
     } catch (error) {
       // A bad secret found while logging in again stops the run as it is: fix the secret.
       if (error instanceof InputError) throw error;
-      if (signal?.aborted || (deadline !== undefined && Date.now() >= deadline)) {
+      if (deadline !== undefined && Date.now() >= deadline) {
         throw new DeadlineExceededError(endpointOf(method, url), method !== 'GET', { cause: error });
       }
       const mapped = await toLivePersonError(error, method, url, this.auth.redact);

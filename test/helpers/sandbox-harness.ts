@@ -67,7 +67,7 @@ export function useSandbox(): { readonly current: Sandbox } {
 export function clientFor(
   sandbox: Sandbox,
   authType: AuthType,
-  extra: { logger?: Logger; retry?: Partial<RetryPolicy> } = {},
+  extra: { logger?: Logger; retry?: Partial<RetryPolicy>; deadline?: number } = {},
 ): LivePersonClient {
   return new LivePersonClient({
     accountId: SANDBOX_ACCOUNT,
@@ -75,5 +75,6 @@ export function clientFor(
     credentials: staticCredentials(SANDBOX_CREDENTIALS[authType]),
     retry: { ...FAST_RETRY, ...extra.retry },
     logger: extra.logger,
+    deadline: extra.deadline,
   });
 }

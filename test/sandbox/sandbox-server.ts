@@ -97,6 +97,11 @@ export interface Fault {
   commitThenDrop?: boolean;
   /** Process the request, then send this raw body instead of the real one. */
   replaceBody?: string;
+  /**
+   * Process the request, send the headers, then trickle the body one byte per this many ms, and
+   * after it whitespace, forever: an answer that never ends.
+   */
+  trickleBodyEveryMs?: number;
   /** Process the request, then answer without the revision headers. */
   dropRevisionHeader?: boolean;
   /** Changes the request body before it is processed: a service that silently drops a field. */
@@ -572,6 +577,16 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     if (fault?.dropRevisionHeader) {
       delete headers['ac-revision'];
       delete headers.etag;
+    }
+    if (fault?.trickleBodyEveryMs) {
+      response.writeHead(reply.status, headers);
+      let sent = 0;
+      const trickle = setInterval(() => {
+        response.write(payload[sent] ?? ' ');
+        sent += 1;
+      }, fault.trickleBodyEveryMs);
+      response.on('close', () => clearInterval(trickle));
+      return;
     }
     response.writeHead(reply.status, headers);
     response.end(payload);
