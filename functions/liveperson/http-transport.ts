@@ -250,7 +250,10 @@ export const CREATE_RETRY: Options['retry'] = {
 
 async function responseDetail(response: Response, redact: Redact): Promise<string> {
   try {
-    const text = redact((await response.text()).replace(/\s+/g, ' ').trim());
+    // Scrubbed before anything else touches it: a secret may hold whitespace.
+    const text = redact(await response.text())
+      .replace(/\s+/g, ' ')
+      .trim();
     return text.length > 300 ? `${text.slice(0, 297)}...` : text;
   } catch {
     return '';

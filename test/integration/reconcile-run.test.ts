@@ -317,6 +317,31 @@ describe('an error answer that echoes the request (issue 9, item 3)', () => {
   });
 });
 
+describe('a password with quotes, a backslash and non-ASCII, echoed by a 400 (issue 16, point 3)', () => {
+  const password = 'pa"ss\\w0rd-ünïcödé';
+  // Pieces of the password in each form it can take; none may reach the operator.
+  const pieces = ['pa"ss', 'pa\\"ss', 'pa%22ss', 'w0rd', 'n%C3%AF', 'ünïc', 'n\\u00efc'];
+
+  it.each([
+    { echo: true, shows: 'invalid login request {' },
+    { echo: 'form', shows: 'invalid login request username=[redacted]&password=' },
+    { echo: 'raw', shows: 'answered 400: {"username":"[redacted]","password":"[redacted]"}' },
+  ] as const)('echoed as $echo: never in stderr or stdout', async ({ echo, shows }) => {
+    await putSecret(secretId, { authType: 'login', username: 'quoted.bot', password });
+    sandbox.current.addFault({ method: 'POST', path: '/login', status: 400, echoRequest: echo, times: 2 });
+    const result = await runCliProcess(['apply', '--json', '--config', writeExampleConfig(temp, secretId)], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(shows);
+    for (const piece of pieces) {
+      expect(result.stderr).not.toContain(piece);
+      expect(result.stdout).not.toContain(piece);
+    }
+  });
+});
+
 describe('writes are checked against what LivePerson holds (issue 9, item 1)', () => {
   it('a skill link LivePerson does not store is failed, not linked; the invocation throws', async () => {
     sandbox.current.addFault({

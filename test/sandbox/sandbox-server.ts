@@ -86,8 +86,11 @@ export interface Fault {
   times?: number;
   /** Answer with this status instead of processing the request. */
   status?: number;
-  /** With `status`: the error answer quotes the request body (as some services do). */
-  echoRequest?: boolean;
+  /**
+   * With `status`: the error answer quotes the request body (as some services do): `true` in a
+   * JSON message, `form` form-encoded in a JSON message, `raw` as the plain-text answer itself.
+   */
+  echoRequest?: boolean | 'form' | 'raw';
   retryAfter?: string;
   /** Wait before handling. */
   delayMs?: number;
@@ -144,6 +147,19 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body,
   headers,
 });
+/** The request body as an echoing service quotes it. */
+function echoOf(text: string, how: true | 'form' | 'raw'): string {
+  if (how !== 'form') return text;
+  try {
+    const fields = JSON.parse(text) as Record<string, unknown>;
+    return new URLSearchParams(
+      Object.entries(fields).map(([key, value]): [string, string] => [key, String(value)]),
+    ).toString();
+  } catch {
+    return text;
+  }
+}
+
 const error = (status: number, message: string, extra: Json = {}): Reply =>
   json(status, { message, ...extra });
 
@@ -556,7 +572,13 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       return;
     }
     if (fault?.status) {
-      reply = error(fault.status, fault.echoRequest ? `invalid login request ${text}` : 'Injected fault', {});
+      reply = error(
+        fault.status,
+        fault.echoRequest ? `invalid login request ${echoOf(text, fault.echoRequest)}` : 'Injected fault',
+        {},
+      );
+      if (fault.echoRequest === 'raw')
+        reply = { status: fault.status, headers: { 'content-type': 'text/plain' }, raw: text };
       if (fault.retryAfter !== undefined) reply.headers = { 'retry-after': fault.retryAfter };
     }
     reply ??= await route(request, url, method, fault?.mutateRequest ? fault.mutateRequest(body) : body);
