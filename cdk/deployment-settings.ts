@@ -2,6 +2,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
 import { nearestOf } from '../functions/core/edit-distance.js';
+import { insecureUrlProblem } from '../functions/core/endpoint-url.js';
 import { isTimeZone } from '../functions/core/local-date.js';
 
 /**
@@ -78,7 +79,14 @@ export const DeploymentSettingsSchema = z
         .optional(),
     ),
     lpCsdsUrl: optionalText.pipe(
-      z.url({ error: 'must be a URL such as https://api.liveperson.net' }).optional(),
+      z
+        .url({ error: 'must be a URL such as https://api.liveperson.net' })
+        .superRefine((value, ctx) => {
+          const problem = insecureUrlProblem(new URL(value));
+          if (problem)
+            ctx.addIssue({ code: 'custom', message: `${problem}; e.g. https://api.liveperson.net` });
+        })
+        .optional(),
     ),
   })
   .superRefine((settings, ctx) => {

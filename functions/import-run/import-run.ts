@@ -8,6 +8,7 @@ import {
 } from '../commons/interfaces.js';
 import type { Config } from '../core/config-schema.js';
 import { desiredCalendars, heldYears, type RunRequest } from '../core/desired-calendar.js';
+import { parseCsdsUrl } from '../core/endpoint-url.js';
 import { InputError } from '../core/errors.js';
 import { type AccountState, type DesiredCalendar, planRun, type RunPlan } from '../core/plan.js';
 import { hasFailures, orphanSummaries, type RunSummary, summarizeCalendar } from '../core/run-summary.js';
@@ -75,6 +76,8 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   };
   const initial = desiredCalendars(deps.config, runRequest);
   rejectPrunedYears(initial, deps.config.keepPastYears);
+  // Before the secret is read: credentials never go where they would travel in plain text.
+  parseCsdsUrl(deps.csdsUrl);
   await deps.credentials.get();
 
   const client = new LivePersonClient({

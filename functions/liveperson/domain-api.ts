@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
 import * as z from 'zod/mini';
+import { insecureUrlProblem } from '../core/endpoint-url.js';
 import { LivePersonError } from './errors.js';
 import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 
@@ -55,7 +56,14 @@ export class DomainResolver {
         `The Domain API at ${this.csdsUrl.origin} has no "${service}" service for account ${this.accountId}; check the accountId and LP_CSDS_URL`,
       );
     }
-    return `${this.csdsUrl.protocol}//${host}`;
+    const base = `${this.csdsUrl.protocol}//${host}`;
+    // A loopback Domain API over http may only name loopback hosts: credentials go to them.
+    if (insecureUrlProblem(new URL(base))) {
+      throw new DomainResolutionError(
+        `The Domain API at ${this.csdsUrl.origin} names "${host}" for "${service}": over http, to a host that is not loopback, the credentials would travel in plain text; point LP_CSDS_URL at an https Domain API`,
+      );
+    }
+    return base;
   }
 
   private async load(path: string, tolerateFailure: boolean): Promise<void> {

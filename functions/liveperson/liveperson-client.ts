@@ -1,6 +1,7 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import type { CredentialsProvider } from '../commons/interfaces.js';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
+import { parseCsdsUrl } from '../core/endpoint-url.js';
 import { InputError } from '../core/errors.js';
 import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
 import { AuthSession } from './auth-session.js';
@@ -26,8 +27,6 @@ import {
   SpecialOccasionListSchema,
   SpecialOccasionWriteAnswerSchema,
 } from './wire-schemas.js';
-
-export const DEFAULT_CSDS_URL = 'https://api.liveperson.net';
 
 /** The two Account Config collections the importer uses, each with its own revision. */
 export type Collection = 'specialoccasion' | 'skills';
@@ -70,17 +69,7 @@ export class LivePersonClient {
       logger: this.logger,
       counter: this.requests,
     });
-    let csdsUrl: URL;
-    try {
-      csdsUrl = new URL(options.csdsUrl ?? DEFAULT_CSDS_URL);
-    } catch (error) {
-      throw new LivePersonError(
-        `LP_CSDS_URL "${options.csdsUrl}" is not a URL, e.g. https://api.liveperson.net`,
-        {
-          cause: error,
-        },
-      );
-    }
+    const csdsUrl = parseCsdsUrl(options.csdsUrl);
     this.domains = new DomainResolver(http, csdsUrl, options.accountId);
     this.auth = new AuthSession(options.credentials, http, this.domains, options.accountId, this.logger, {
       logoutHttp: httpWithoutDeadline,

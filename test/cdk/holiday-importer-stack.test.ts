@@ -351,6 +351,13 @@ describe('bad input fails the synth', () => {
     ],
     [{ alarmEmail: 'oncall@example.com' }, 'noAlarmRecipient: true contradicts alarmEmail/alarmTopicArn'],
     [{ noAlarmRecipient: 'yes' }, 'noAlarmRecipient: "yes"'],
+    // Issue 16, point 4: the credentials travel only over https (http to loopback alone).
+    [
+      { lpCsdsUrl: 'http://api.liveperson.net' },
+      'lpCsdsUrl: "http://api.liveperson.net" uses http to api.liveperson.net',
+    ],
+    [{ lpCsdsUrl: 'ftp://api.liveperson.net' }, 'uses ftp; the LivePerson APIs are reached over https'],
+    [{ lpCsdsUrl: 'http://127.0.0.1.example.com' }, 'which would send the credentials in plain text'],
   ])('settings %j', async (context, message) => {
     const error = await synthStack({ ...NO_RECIPIENT, ...context }).catch((caught: unknown) => caught);
     // Issue 16: the list of allowed values never offers one the check rejects.
