@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod/mini';
 import { InputError } from '../core/errors.js';
 import type { ImportEvent } from '../core/import-event.js';
@@ -109,17 +109,90 @@ export async function findFunctionName(
   return name;
 }
 
+/** Lambda's longest timeout: the wait when the function's own cannot be read. */
+const LONGEST_FUNCTION_TIMEOUT_S = 15 * 60;
+/**
+ * Time past the function's timeout that a synchronous invoke can still take: a cold start's init
+ * (up to 10 s, not counted in the timeout) and the answer's way back.
+ */
+export const INVOKE_MARGIN_S = 15;
+
+/** Ctrl-C (or SIGTERM) while waiting: the deployed run is not stopped by it. */
+export class InvokeInterruptedError extends Error {
+  override name = 'InvokeInterruptedError';
+}
+
+/** The function's timeout in seconds, or undefined when it cannot be read (a narrow IAM policy). */
+async function functionTimeoutSeconds(
+  functionName: string,
+  client: LambdaClient,
+): Promise<number | undefined> {
+  try {
+    const answer = await client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+    return answer.Timeout;
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') {
+      throw new DeploymentNotFoundError(
+        `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
+        { cause: error },
+      );
+    }
+    return undefined;
+  }
+}
+
+/** Where the SDK sends Lambda calls: what an error that is not Lambda's own names. */
+async function lambdaEndpoint(client: LambdaClient): Promise<string> {
+  const configured = process.env.AWS_ENDPOINT_URL_LAMBDA ?? process.env.AWS_ENDPOINT_URL;
+  if (configured) return configured;
+  const region = await client.config.region().catch(() => 'the configured region');
+  return `https://lambda.${region}.amazonaws.com`;
+}
+
+/** The HTTP status of an answer the SDK could not read as Lambda's (a proxy's HTML page). */
+function foreignStatus(error: unknown): number | undefined {
+  const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
+  const fault = (error as { $fault?: string }).$fault;
+  const known = ['ServiceException', 'TooManyRequestsException', 'ResourceNotFoundException'];
+  const name = (error as Error).name;
+  const status = metadata?.httpStatusCode;
+  if (status === undefined || status < 400) return undefined;
+  // Lambda's own errors carry their type; an unreadable page becomes Unknown or a parse error.
+  return fault === undefined || name === 'UnknownError' || name.startsWith('Unknown') || !known.includes(name)
+    ? status
+    : undefined;
+}
+
+export interface InvokeOptions {
+  /** Aborts the wait (not the run) at Ctrl-C. */
+  signal?: AbortSignal | undefined;
+  client?: LambdaClient | undefined;
+}
+
 /** Runs the deployed importer synchronously with one event and returns its summary. */
 export async function invokeImport(
   functionName: string,
   event: ImportEvent,
-  // Never retried: a second sync invoke of an apply would be a second run. The request timeout
-  // outlasts the longest Lambda timeout (15 minutes).
-  client = new LambdaClient({
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 16 * 60_000, throwOnRequestTimeout: true },
-  }),
+  { signal, client: given }: InvokeOptions = {},
 ): Promise<RunSummary> {
+  const probe =
+    given ??
+    new LambdaClient({
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+    });
+  const timeout = await functionTimeoutSeconds(functionName, probe);
+  const waitS = (timeout ?? LONGEST_FUNCTION_TIMEOUT_S) + INVOKE_MARGIN_S;
+  // Never retried: a second sync invoke of an apply would be a second run.
+  const client =
+    given ??
+    new LambdaClient({
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: waitS * 1000, throwOnRequestTimeout: true },
+    });
+  const afterwards = event.dryRun
+    ? ''
+    : ` It may have written: its summary is in the function's log group (the stack's ${STACK_OUTPUTS.logGroupName} output), and a dry run ("holiday-importer invoke") shows what is left to do.`;
   let answer: { FunctionError?: string | undefined; Payload?: Uint8Array | undefined };
   try {
     answer = await client.send(
@@ -128,9 +201,16 @@ export async function invokeImport(
         InvocationType: 'RequestResponse',
         Payload: new TextEncoder().encode(JSON.stringify(event)),
       }),
+      signal ? { abortSignal: signal } : {},
     );
   } catch (error) {
     const name = (error as Error).name;
+    if (signal?.aborted) {
+      throw new InvokeInterruptedError(
+        `Stopped waiting for "${functionName}". The deployed run goes on by itself until it ends (at most ${timeout ?? LONGEST_FUNCTION_TIMEOUT_S} s).${afterwards || ' It is a dry run: it writes nothing.'}`,
+        { cause: error },
+      );
+    }
     if (name === 'ResourceNotFoundException') {
       throw new DeploymentNotFoundError(
         `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
@@ -138,8 +218,33 @@ export async function invokeImport(
       );
     }
     if (name === 'TooManyRequestsException') {
+      const reason = (error as { Reason?: string }).Reason;
+      if (reason === 'ConcurrentInvocationLimitExceeded') {
+        const region = await client.config.region().catch(() => 'this region');
+        throw new FunctionInvocationError(
+          `The account's Lambda concurrency limit in ${region} is used up (ConcurrentInvocationLimitExceeded): other functions of the account hold every concurrent execution. Nothing was started; try again later, or raise the account's "Concurrent executions" quota in Service Quotas.`,
+          { cause: error },
+        );
+      }
       throw new FunctionInvocationError(
         `Function "${functionName}" is busy: another run (a scheduled one, or another operator's) holds its single concurrent execution. Nothing was started; try again in a few minutes.`,
+        { cause: error },
+      );
+    }
+    if (
+      name === 'TimeoutError' ||
+      name === 'RequestTimeout' ||
+      /timed? ?out/i.test((error as Error).message)
+    ) {
+      throw new FunctionInvocationError(
+        `No answer from "${functionName}" within its timeout${timeout === undefined ? " (unreadable: Lambda's longest," : ` (${timeout} s`} plus ${INVOKE_MARGIN_S} s); stopped waiting.${afterwards}`,
+        { cause: error },
+      );
+    }
+    const status = foreignStatus(error);
+    if (status !== undefined) {
+      throw new FunctionInvocationError(
+        `HTTP ${status} from ${await lambdaEndpoint(client)}: an answer that is not Lambda's (a proxy or gateway in between, or an outage), so whether the run started is unknown.${afterwards || ' Try again.'}`,
         { cause: error },
       );
     }

@@ -60,6 +60,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       );
     }
   }
+  if (command === 'invoke') {
+    if (values.config !== undefined) {
+      throw new InputError(
+        '--config belongs to "plan", "apply" and "preview": the deployed function runs with the config it was deployed with. Change config/holidays.json and redeploy ("npx cdk deploy") to change it.',
+      );
+    }
+    if (values.function !== undefined && values.stack !== undefined) {
+      throw new InputError(
+        '--function and --stack both name the function to invoke: give one. Run "holiday-importer invoke --help".',
+      );
+    }
+  }
   for (const option of ['function', 'stack'] as const) {
     if (values[option] !== undefined && values[option].trim() === '') {
       throw new InputError(`--${option} needs a name. Run "holiday-importer invoke --help".`);

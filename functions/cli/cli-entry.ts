@@ -9,13 +9,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // A writing run asks for graceful interrupts; everything else stops at Ctrl-C as usual.
 const interrupt = new AbortController();
 let graceful = false;
+let notice = 'no new write starts; finishing the one in flight, logging out and printing what was written';
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (!graceful || interrupt.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${signal}: ${notice}. Again to quit at once.\n`);
     interrupt.abort();
-    process.stderr.write(
-      `\n${signal}: no new write starts; finishing the one in flight, logging out and printing what was written. Again to quit at once.\n`,
-    );
   });
 }
 
@@ -25,8 +24,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   now: () => new Date(),
   env: process.env,
-  interruptSignal: () => {
+  interruptSignal: (text) => {
     graceful = true;
+    if (text) notice = text;
     return interrupt.signal;
   },
 });

@@ -3,6 +3,7 @@ import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import type { Logger } from '../commons/interfaces.js';
+import { InputError } from '../core/errors.js';
 import type { ImportEvent } from '../core/import-event.js';
 import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
@@ -36,13 +37,24 @@ function printSummary(summary: RunSummary, options: CliOptions, io: CliIo, palet
 
 /** The stack `cdk deploy` made from this folder: cdk.json's "stackName" context, else the default. */
 async function defaultStackName(): Promise<string> {
+  let text: string;
   try {
-    const cdkJson = JSON.parse(await readFile('cdk.json', 'utf8')) as { context?: { stackName?: unknown } };
-    const name = cdkJson.context?.stackName;
-    return typeof name === 'string' && name.trim() !== '' ? name : DEFAULT_STACK_NAME;
+    text = await readFile('cdk.json', 'utf8');
   } catch {
+    // Not in the project's folder: the stack keeps its default name.
     return DEFAULT_STACK_NAME;
   }
+  let cdkJson: { context?: { stackName?: unknown } } | undefined;
+  try {
+    cdkJson = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError(
+      `cdk.json in ${process.cwd()} is not JSON (${(error as Error).message}), so the stack's name cannot be read from it. Fix cdk.json, or name the stack with --stack <name> (or the function with --function <name>).`,
+      { cause: error },
+    );
+  }
+  const name = cdkJson?.context?.stackName;
+  return typeof name === 'string' && name.trim() !== '' ? name : DEFAULT_STACK_NAME;
 }
 
 export async function invoke(options: CliOptions, io: CliIo, palette: Palette): Promise<number> {
@@ -56,7 +68,11 @@ export async function invoke(options: CliOptions, io: CliIo, palette: Palette): 
     ...(options.force ? { force: true } : {}),
   };
   io.stderr(`holiday-importer invoke: function ${functionName}${options.apply ? '' : ' (dry run)'}\n`);
-  return printSummary(await invokeImport(functionName, event), options, io, palette);
+  // Ctrl-C cannot stop a deployed run: at it, say so and how to see what the run did.
+  const signal = options.apply
+    ? io.interruptSignal?.('the deployed run is not stopped by this; it goes on in AWS')
+    : undefined;
+  return printSummary(await invokeImport(functionName, event, { signal }), options, io, palette);
 }
 
 export async function run(

@@ -19,9 +19,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /**
    * Asks for graceful Ctrl-C / SIGTERM handling during a writing run: the signal it returns is
-   * aborted by the first signal (a second one quits at once). Absent: signals act as usual.
+   * aborted by the first signal (a second one quits at once). `notice` is what the first signal
+   * prints (default: the one of plan/apply). Absent: signals act as usual.
    */
-  interruptSignal?: () => AbortSignal;
+  interruptSignal?: (notice?: string) => AbortSignal;
 }
 
 /**
@@ -157,7 +158,12 @@ export async function runCli(
     if (options.command === 'invoke') return await commands.invoke(options, io, palette);
     return await commands.run(options, io, deps, palette);
   } catch (error) {
-    const exitCode = error instanceof InputError ? EXIT.badInput : EXIT.failure;
+    const exitCode =
+      error instanceof InputError
+        ? EXIT.badInput
+        : error instanceof Error && error.name === 'InvokeInterruptedError'
+          ? EXIT.interrupted
+          : EXIT.failure;
     const text = error instanceof Error ? error.message : String(error);
     io.stderr(`${error instanceof ConfigError ? '' : 'Error: '}${text}\n`);
     // `holiday-importer apply --json | jq` always gets one JSON document, a failure included.

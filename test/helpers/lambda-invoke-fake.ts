@@ -20,6 +20,12 @@ export interface FakeFunction {
   /** Lambda's reserved concurrency; the importer's stack sets 1. */
   reservedConcurrency?: number;
   timeoutMs?: number;
+  /** Lambda's configured timeout, as GetFunctionConfiguration reports it (seconds; default 300). */
+  timeoutSeconds?: number;
+  /** Every invoke is throttled with this reason (ConcurrentInvocationLimitExceeded: the account's). */
+  throttleReason?: string;
+  /** Every invoke gets this status with an HTML page, as a proxy or gateway in between answers. */
+  htmlStatus?: number;
 }
 
 export interface InvokeRecord {
@@ -38,6 +44,7 @@ export interface LambdaInvokeFake {
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
+const CONFIGURATION_PATH = /^\/2015-03-31\/functions\/([^/]+)\/configuration$/;
 
 function reply(
   response: ServerResponse,
@@ -69,6 +76,18 @@ export async function startLambdaInvokeFake(
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://fake');
+    const configuration = CONFIGURATION_PATH.exec(url.pathname);
+    if (request.method === 'GET' && configuration) {
+      const [name, fn] = lookup(configuration[1] ?? '');
+      if (!fn) {
+        return userError(response, 404, 'ResourceNotFoundException', `Function not found: ${name}`);
+      }
+      return reply(response, 200, {
+        FunctionName: name,
+        Timeout: fn.timeoutSeconds ?? 300,
+        Runtime: 'nodejs24.x',
+      });
+    }
     const match = INVOKE_PATH.exec(url.pathname);
     if (request.method !== 'POST' || !match) {
       return userError(
@@ -102,6 +121,20 @@ export async function startLambdaInvokeFake(
         'ResourceNotFoundException',
         `Function not found: arn:aws:lambda:us-east-1:123456789012:function:${name}`,
       );
+    }
+    if (fn.htmlStatus) {
+      record.status = fn.htmlStatus;
+      response.writeHead(fn.htmlStatus, { 'content-type': 'text/html' });
+      response.end(
+        '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+      );
+      return;
+    }
+    if (fn.throttleReason) {
+      record.status = 429;
+      return userError(response, 429, 'TooManyRequestsException', 'Rate Exceeded.', {
+        Reason: fn.throttleReason,
+      });
     }
     const busy = running.get(name) ?? 0;
     if (fn.reservedConcurrency !== undefined && busy >= fn.reservedConcurrency) {

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { INVOKE_MARGIN_S } from '../../functions/aws/deployed-function.js';
 import { STACK_OUTPUTS } from '../../functions/aws/deployment-contract.js';
 import { createStackWithOutputs } from '../helpers/cloudformation-stack.js';
 import {
@@ -10,7 +14,7 @@ import {
   useAwsEnvironment,
 } from '../helpers/importer-harness.js';
 import { type LambdaInvokeFake, startLambdaInvokeFake } from '../helpers/lambda-invoke-fake.js';
-import { runCliProcess } from '../helpers/run-cli.js';
+import { runCliProcess, startCliProcess } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
@@ -26,6 +30,11 @@ const FUNCTION = 'holiday-importer-ImportFunction-fake';
 const MISSING_SKILL_FUNCTION = 'holiday-importer-missing-skill';
 const UNKNOWN_REGION_FUNCTION = 'holiday-importer-unknown-region';
 const STACK = `HolidayImporterInvokeTest-${process.pid}`;
+const SLOW_FUNCTION = 'holiday-importer-slow';
+const HANGING_FUNCTION = 'holiday-importer-hanging';
+const ACCOUNT_THROTTLED_FUNCTION = 'holiday-importer-account-throttled';
+const GATEWAY_FUNCTION = 'holiday-importer-behind-gateway';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 const sandbox = useSandbox();
 let lambda: LambdaInvokeFake;
@@ -45,7 +54,19 @@ beforeAll(async () => {
     ...missingSkill,
     calendars: first ? [{ ...first, regions: ['QQ'], skills: [] }] : [],
   };
+  const real = handlerFor(config, sandbox.current.url);
   lambda = await startLambdaInvokeFake({
+    // A run that takes a while: the operator's Ctrl-C comes while it works.
+    [SLOW_FUNCTION]: {
+      handler: async (event, context) => {
+        await sleep(2_500);
+        return real(event, context);
+      },
+    },
+    // A function of timeout 1 s whose answer never comes (Lambda, or the way back, lost it).
+    [HANGING_FUNCTION]: { handler: () => sleep(60_000), timeoutSeconds: 1 },
+    [ACCOUNT_THROTTLED_FUNCTION]: { handler: real, throttleReason: 'ConcurrentInvocationLimitExceeded' },
+    [GATEWAY_FUNCTION]: { handler: real, htmlStatus: 502 },
     [UNKNOWN_REGION_FUNCTION]: { handler: handlerFor(unknownRegion, sandbox.current.url) },
     [FUNCTION]: { handler: handlerFor(config, sandbox.current.url), reservedConcurrency: 1 },
     [MISSING_SKILL_FUNCTION]: {
@@ -186,6 +207,77 @@ describe('holiday-importer invoke', () => {
     const result = await invoke(['--function', 'no-such-function']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Function "no-such-function" does not exist');
+  });
+
+  it('waits no longer than the function can run: its timeout (1 s) plus the margin, then says so (issue 16)', async () => {
+    const result = await invoke(['--function', HANGING_FUNCTION, '--apply']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `No answer from "${HANGING_FUNCTION}" within its timeout (1 s plus ${INVOKE_MARGIN_S} s); stopped waiting.`,
+    );
+    expect(result.stderr).toContain("It may have written: its summary is in the function's log group");
+  }, 50_000);
+
+  it('Ctrl-C during --apply: says the deployed run goes on and where to see it, exit 130; the run does finish', async () => {
+    const { child, result } = startCliProcess(['invoke', '--function', SLOW_FUNCTION, '--apply'], {
+      ...awsEnvironment(),
+      AWS_ENDPOINT_URL_LAMBDA: lambda.url,
+    });
+    const deadline = Date.now() + 15_000;
+    while (lambda.running(SLOW_FUNCTION) === 0 && Date.now() < deadline) await sleep(20);
+    child.kill('SIGINT');
+    const { code, stderr } = await result;
+    expect(code).toBe(130);
+    expect(stderr).toContain('SIGINT: the deployed run is not stopped by this; it goes on in AWS');
+    expect(stderr).toContain(`Stopped waiting for "${SLOW_FUNCTION}". The deployed run goes on by itself`);
+    expect(stderr).toContain("the stack's LogGroupName output");
+    expect(stderr).toContain('a dry run ("holiday-importer invoke") shows what is left to do');
+    while (lambda.running(SLOW_FUNCTION) > 0 && Date.now() < deadline + 15_000) await sleep(50);
+    expect(lambda.invocations.at(-1)?.status).toBe(200);
+    expect(sandbox.current.state.live('12345678', 'specialoccasion')).toHaveLength(4);
+  });
+
+  it.each([
+    [['--config', 'config/holidays.json'], '--config belongs to "plan", "apply" and "preview"'],
+    [['--function', FUNCTION, '--stack', STACK], '--function and --stack both name the function to invoke'],
+  ])('refuses %j: exit 2, nothing invoked', async (args, message) => {
+    const result = await invoke(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(lambda.invocations).toEqual([]);
+  });
+
+  it('a cdk.json that is not JSON: says so instead of guessing the stack, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'holiday-invoke-'));
+    try {
+      writeFileSync(join(dir, 'cdk.json'), '{ "context": { "stackName": "Mine", } ');
+      const result = await runCliProcess(
+        ['invoke'],
+        { ...awsEnvironment(), AWS_ENDPOINT_URL_LAMBDA: lambda.url },
+        { cwd: dir },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cdk.json in ${dir} is not JSON`);
+      expect(result.stderr).toContain('name the stack with --stack <name>');
+      expect(lambda.invocations).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a 502 HTML page from a gateway: "HTTP 502 from" the endpoint, not a credentials hint, exit 1', async () => {
+    const result = await invoke(['--function', GATEWAY_FUNCTION, '--apply']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`HTTP 502 from ${lambda.url}: an answer that is not Lambda's`);
+    expect(result.stderr).not.toContain('credentials');
+  });
+
+  it("the account's concurrency limit (429 ConcurrentInvocationLimitExceeded) is named as such", async () => {
+    const result = await invoke(['--function', ACCOUNT_THROTTLED_FUNCTION]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("The account's Lambda concurrency limit in us-east-1 is used up");
+    expect(result.stderr).toContain('Service Quotas');
+    expect(result.stderr).not.toContain('single concurrent execution');
   });
 
   it('options that belong to invoke are refused elsewhere, and secrets never show', async () => {
