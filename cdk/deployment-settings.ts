@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
 import { nearestOf } from '../functions/core/edit-distance.js';
 import { insecureUrlProblem } from '../functions/core/endpoint-url.js';
-import { isTimeZone } from '../functions/core/local-date.js';
+import { canonicalTimeZone, isTimeZone } from '../functions/core/local-date.js';
 
 /**
  * Deployment settings: cdk.json "context" (or `-c key=value`), each with a default, validated
@@ -38,6 +38,7 @@ export const DeploymentSettingsSchema = z
     scheduleTimeZone: z
       .string()
       .refine(isTimeZone, { error: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' })
+      .transform(canonicalTimeZone)
       .default('UTC'),
     yearlyTime: z
       .string()

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { useEnglishMessages } from '../commons/zod-messages.js';
 import { HOLIDAY_CORRECTIONS } from './holiday-corrections.js';
-import { isLocalDate, isTimeZone } from './local-date.js';
+import { canonicalTimeZone, isLocalDate, isTimeZone } from './local-date.js';
 
 import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from './ownership-marker.js';
 import { isKnownRegion, nearestRegionCodes, regionTimeZone } from './region-catalog.js';
@@ -106,8 +106,9 @@ const CalendarSchema = z
     name: z.string().check(
       z.trim(),
       z.minLength(1, { error: 'must not be empty' }),
-      z.maxLength(NAME_MAX_LENGTH, {
-        error: `must be at most ${NAME_MAX_LENGTH} characters (LivePerson's limit)`,
+      // LivePerson's Java backend counts UTF-16 units (an emoji is two), as String.length does.
+      z.refine((name) => name.length <= NAME_MAX_LENGTH, {
+        error: `must be at most ${NAME_MAX_LENGTH} characters (LivePerson's limit, counted in UTF-16 units: an emoji counts 2)`,
       }),
       z.describe('The special occasion name in LivePerson; unique'),
     ),
@@ -141,10 +142,13 @@ const CalendarSchema = z
     ),
     timeZone: z
       .optional(
-        z.string().check(
-          z.refine(isTimeZone, {
-            error: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
-          }),
+        z.pipe(
+          z.string().check(
+            z.refine(isTimeZone, {
+              error: 'is not an IANA time zone; use a name such as "Europe/Berlin" or "America/New_York"',
+            }),
+          ),
+          z.transform(canonicalTimeZone),
         ),
       )
       .check(z.describe("IANA time zone; default: the region's")),

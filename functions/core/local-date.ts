@@ -47,3 +47,11 @@ export function currentYearIn(timeZone: string, now: Date): number {
 export function isTimeZone(value: string): boolean {
   return moment.tz.zone(value) !== null;
 }
+
+/**
+ * The zone's name as the tz database spells it ("europe/berlin" -> "Europe/Berlin"): lookups
+ * ignore case, LivePerson and other tools do not. A link keeps its own name ("US/Eastern").
+ */
+export function canonicalTimeZone(value: string): string {
+  return moment.tz.zone(value)?.name ?? value;
+}

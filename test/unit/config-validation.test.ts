@@ -249,6 +249,28 @@ describe('parseConfig rejects, naming the path, the value and what is allowed', 
   });
 });
 
+describe('issue 16, smaller: names and zones as LivePerson stores them', () => {
+  it.each([
+    ['26 emoji (52 UTF-16 units)', '😀'.repeat(26), false],
+    ['25 emoji (50 UTF-16 units)', '😀'.repeat(25), true],
+    ['50 letters', 'a'.repeat(50), true],
+    ['51 letters', 'a'.repeat(51), false],
+  ])('a calendar name of %s: accepted %s', (_label, name, accepted) => {
+    if (accepted) expect(parseConfig(withCalendar({ name }), SOURCE).calendars[0]?.name).toBe(name);
+    else expect(issuesOf(withCalendar({ name })).join('\n')).toContain('must be at most 50 characters');
+  });
+
+  it.each([
+    ['europe/berlin', 'Europe/Berlin'],
+    ['AMERICA/NEW_YORK', 'America/New_York'],
+    ['us/eastern', 'US/Eastern'],
+    ['utc', 'UTC'],
+  ])('the time zone %s is written as %s', (typed, canonical) => {
+    const config = parseConfig(withCalendar({ timeZone: typed }), SOURCE);
+    expect(config.calendars[0]?.timeZone).toBe(canonical);
+  });
+});
+
 describe('nearestRegionCodes', () => {
   it.each([
     { code: 'DE-XX', expected: (codes: string[]) => codes.every((code) => /^DE-[A-Z]{2}$/.test(code)) },
