@@ -1,3 +1,4 @@
+import { listBounded, quoteBounded } from './bounded-text.js';
 import {
   appliedCorrections,
   buildCalendarEvents,
@@ -25,7 +26,7 @@ export function selectCalendars(config: Config, names: readonly string[] | undef
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new InputError(
-      `Unknown calendar ${unknown.map((name) => `"${name}"`).join(', ')}; the config has: ${known.map((name) => `"${name}"`).join(', ')}`,
+      `Unknown calendar ${listBounded(unknown.map((name) => quoteBounded(name)))}; the config has: ${known.map((name) => `"${name}"`).join(', ')}`,
     );
   }
   return config.calendars.filter((calendar) => names.includes(calendar.name));

@@ -1,3 +1,7 @@
+import { boundMessage } from './bounded-text.js';
+
+const MAX_FUNCTION_ERROR_LENGTH = 4_000;
+
 /** Errors a user fixes by changing input (config, secret, arguments): CLI exit code 2. */
 export class InputError extends Error {
   override name = 'InputError';
@@ -9,6 +13,13 @@ export class InputError extends Error {
  * leaves the function named `InputError`, its own name leading the message.
  */
 export function asFunctionError(error: unknown): unknown {
+  // Lambda returns the message to the caller and logs it: a bounded one, whatever the input was.
+  if (error instanceof Error && error.message.length > MAX_FUNCTION_ERROR_LENGTH) {
+    const head = `${error.name}: ${error.message}`;
+    error.message = boundMessage(error.message, MAX_FUNCTION_ERROR_LENGTH);
+    if (error.stack?.startsWith(head))
+      error.stack = `${error.name}: ${error.message}${error.stack.slice(head.length)}`;
+  }
   if (!(error instanceof InputError) || error.name === 'InputError') return error;
   const reported = new InputError(`${error.name}: ${error.message}`, { cause: error });
   // The trace Lambda logs stays the one of where the error was thrown.

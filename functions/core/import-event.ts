@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { useEnglishMessages } from '../commons/zod-messages.js';
+import { boundMessage, listBounded } from './bounded-text.js';
 import { InputError } from './errors.js';
 
 useEnglishMessages();
@@ -22,10 +23,11 @@ export function parseImportEvent(event: unknown): ImportEvent {
   const result = ImportEventSchema.safeParse(event);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`,
+    (issue) =>
+      `${issue.path.map((key) => (typeof key === 'string' ? key.slice(0, 80) : String(key))).join('.') || '(event)'}: ${boundMessage(issue.message, 200)}`,
   );
   throw new InvalidEventError(
-    `Invalid event: ${problems.join('; ')}. Expected {"trigger":"yearly"|"monthly"|"manual","dryRun"?:boolean,"years"?:[yyyy],"calendars"?:[name],"force"?:boolean}`,
+    `Invalid event: ${listBounded(problems, 5, '; ')}. Expected {"trigger":"yearly"|"monthly"|"manual","dryRun"?:boolean,"years"?:[yyyy],"calendars"?:[name],"force"?:boolean}`,
     { cause: result.error },
   );
 }

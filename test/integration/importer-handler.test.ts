@@ -425,6 +425,24 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     expect(sandbox.current.requests).toEqual([]);
   });
 
+  it.each([
+    ['a 1 MB calendar name', { trigger: 'manual', calendars: ['x'.repeat(1_000_000)] }],
+    [
+      'a hundred thousand names',
+      { trigger: 'manual', calendars: Array.from({ length: 100_000 }, (_, i) => `c${i}`) },
+    ],
+    ['a 1 MB unknown key', { trigger: 'manual', ['k'.repeat(1_000_000)]: true }],
+    ['a hundred thousand bad years', { trigger: 'manual', years: Array(100_000).fill(1) }],
+    ['a 1 MB trigger', { trigger: 't'.repeat(1_000_000) }],
+  ])('%s: a short message, its stack too (issue 16, smaller)', async (_label, event) => {
+    const error = await rejectionOf(handler()(event));
+    expect(error.name).toBe('InputError');
+    expect(error.message.length).toBeLessThan(4_200);
+    expect(error.stack?.length ?? 0).toBeLessThan(10_000);
+    expect(error.message).toMatch(/Invalid event|Unknown calendar/);
+    expect(sandbox.current.requests).toEqual([]);
+  });
+
   it('an unknown calendar in the event is rejected before any request', async () => {
     const error = await rejectionOf(handler()({ trigger: 'manual', calendars: ['Nope'] }));
     expect(error.message).toContain('Unknown calendar "Nope"');
