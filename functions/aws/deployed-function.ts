@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.js';
 import type { ImportEvent } from '../core/import-event.js';
 import type { RunSummary } from '../core/run-summary.js';
 import { STACK_OUTPUTS } from './deployment-contract.js';
+import { foreignAnswerStatus, serviceEndpoint } from './foreign-answers.js';
 
 /**
  * The deployed importer as an operator reaches it: its function found through the stack's
@@ -141,28 +142,6 @@ async function functionTimeoutSeconds(
   }
 }
 
-/** Where the SDK sends Lambda calls: what an error that is not Lambda's own names. */
-async function lambdaEndpoint(client: LambdaClient): Promise<string> {
-  const configured = process.env.AWS_ENDPOINT_URL_LAMBDA ?? process.env.AWS_ENDPOINT_URL;
-  if (configured) return configured;
-  const region = await client.config.region().catch(() => 'the configured region');
-  return `https://lambda.${region}.amazonaws.com`;
-}
-
-/** The HTTP status of an answer the SDK could not read as Lambda's (a proxy's HTML page). */
-function foreignStatus(error: unknown): number | undefined {
-  const metadata = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
-  const fault = (error as { $fault?: string }).$fault;
-  const known = ['ServiceException', 'TooManyRequestsException', 'ResourceNotFoundException'];
-  const name = (error as Error).name;
-  const status = metadata?.httpStatusCode;
-  if (status === undefined || status < 400) return undefined;
-  // Lambda's own errors carry their type; an unreadable page becomes Unknown or a parse error.
-  return fault === undefined || name === 'UnknownError' || name.startsWith('Unknown') || !known.includes(name)
-    ? status
-    : undefined;
-}
-
 export interface InvokeOptions {
   /** Aborts the wait (not the run) at Ctrl-C. */
   signal?: AbortSignal | undefined;
@@ -241,10 +220,11 @@ export async function invokeImport(
         { cause: error },
       );
     }
-    const status = foreignStatus(error);
+    const status = foreignAnswerStatus(error);
     if (status !== undefined) {
+      const region = await client.config.region().catch(() => 'the configured region');
       throw new FunctionInvocationError(
-        `HTTP ${status} from ${await lambdaEndpoint(client)}: an answer that is not Lambda's (a proxy or gateway in between, or an outage), so whether the run started is unknown.${afterwards || ' Try again.'}`,
+        `HTTP ${status} from ${serviceEndpoint('LAMBDA', 'lambda', region)}: an answer that is not Lambda's (a proxy or gateway in between, or an outage), so whether the run started is unknown.${afterwards || ' Try again.'}`,
         { cause: error },
       );
     }

@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { CredentialsProvider } from '../commons/interfaces.js';
 import { InputError } from '../core/errors.js';
 import { type LivePersonCredentials, LivePersonCredentialsSchema } from '../liveperson/credentials.js';
+import { foreignAnswerStatus, serviceEndpoint } from './foreign-answers.js';
 
 /** The secret is missing, unreadable or not one of the three shapes: fix the secret (exit 2). */
 export class SecretError extends InputError {
@@ -131,6 +132,14 @@ export class SecretsManagerCredentials implements CredentialsProvider {
       if (CREDENTIAL_ERRORS.has(name)) {
         throw new SecretUnavailableError(
           `AWS did not accept the credentials used to read secret "${this.secretId}": ${describeAwsError(error)}. Check AWS_PROFILE (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN), that they are not expired, and AWS_REGION.`,
+          { cause: error },
+        );
+      }
+      const status = foreignAnswerStatus(error);
+      if (status !== undefined) {
+        const region = await this.client.config.region().catch(() => 'the configured region');
+        throw new SecretUnavailableError(
+          `Secrets Manager could not be reached for secret "${this.secretId}": HTTP ${status} from ${serviceEndpoint('SECRETS_MANAGER', 'secretsmanager', region)}, an answer that is not Secrets Manager's (a proxy or gateway in between, or an outage). Check the network, AWS_REGION (or AWS_ENDPOINT_URL_SECRETS_MANAGER).`,
           { cause: error },
         );
       }

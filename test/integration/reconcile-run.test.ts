@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { readMarker } from '../../functions/core/ownership-marker.js';
@@ -270,6 +272,37 @@ describe('a 400 on the skills PUT (item 10)', () => {
 });
 
 describe('Secrets Manager failures say what the SDK said (item 11)', () => {
+  it.each([
+    [503, ''],
+    [502, '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+  ])(
+    'a gateway answering %i: "HTTP <status> from" the endpoint, not "UnknownError" (issue 16)',
+    async (status, page) => {
+      const gateway = createServer((_request, response) => {
+        response.writeHead(status, page ? { 'content-type': 'text/html' } : {});
+        response.end(page);
+      });
+      await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+      try {
+        const result = await runCliProcess(['plan', '--config', writeExampleConfig(temp, secretId)], {
+          ...awsEnvironment(),
+          LP_CSDS_URL: sandbox.current.url,
+          AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(
+          `Secrets Manager could not be reached for secret "${secretId}": HTTP ${status} from ${url}, an answer that is not Secrets Manager's`,
+        );
+        expect(result.stderr).not.toContain('UnknownError');
+        expect(sandbox.current.requests).toEqual([]);
+      } finally {
+        gateway.closeAllConnections();
+        await new Promise((resolve) => gateway.close(resolve));
+      }
+    },
+  );
+
   it.each([
     {
       name: 'nothing listening',
