@@ -110,6 +110,13 @@ export async function findFunctionName(
   return name;
 }
 
+function functionNotFound(functionName: string, error: unknown): DeploymentNotFoundError {
+  return new DeploymentNotFoundError(
+    `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
+    { cause: error },
+  );
+}
+
 /** Lambda's longest timeout: the wait when the function's own cannot be read. */
 const LONGEST_FUNCTION_TIMEOUT_S = 15 * 60;
 /**
@@ -133,10 +140,7 @@ async function functionTimeoutSeconds(
     return answer.Timeout;
   } catch (error) {
     if ((error as Error).name === 'ResourceNotFoundException') {
-      throw new DeploymentNotFoundError(
-        `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
-        { cause: error },
-      );
+      throw functionNotFound(functionName, error);
     }
     return undefined;
   }
@@ -191,10 +195,7 @@ export async function invokeImport(
       );
     }
     if (name === 'ResourceNotFoundException') {
-      throw new DeploymentNotFoundError(
-        `Function "${functionName}" does not exist (${awsProblem(error)}); check --function / --stack and AWS_REGION.`,
-        { cause: error },
-      );
+      throw functionNotFound(functionName, error);
     }
     if (name === 'TooManyRequestsException') {
       const reason = (error as { Reason?: string }).Reason;
