@@ -144,6 +144,7 @@ export class PlanWriter {
             calendar,
             write: writes[index] as SpecialOccasionDraft,
             reason: message(error),
+            refused: error instanceof StaleRevisionError,
           });
         }
         return 'reread';
@@ -197,13 +198,24 @@ export class PlanWriter {
       rethrowFatal(error);
       if (error instanceof DeadlineExceededError) return this.stopped([calendar.name], error);
       if (needsReread(error)) {
-        this.ledger.pendOccasion({ calendar, write, reason: message(error) });
+        this.ledger.pendOccasion({
+          calendar,
+          write,
+          reason: message(error),
+          refused: error instanceof StaleRevisionError,
+        });
         return 'reread';
       }
       if (error instanceof LivePersonApiError && error.status === 400) {
         // LivePerson answers a name already in use with 400 (or 409): another run may have made
         // it a moment ago. The revision is unchanged, so the round goes on; a read settles it.
-        this.ledger.pendOccasion({ calendar, write, reason: message(error), refusal: message(error) });
+        this.ledger.pendOccasion({
+          calendar,
+          write,
+          reason: message(error),
+          refusal: message(error),
+          refused: true,
+        });
         return 'done';
       }
       this.ledger.fail(calendar.name, message(error));
@@ -258,6 +270,7 @@ export class PlanWriter {
             calendar,
             write: calendar.write as SpecialOccasion,
             reason: message(error),
+            refused: error instanceof StaleRevisionError,
           });
         }
         return 'reread';
@@ -351,7 +364,12 @@ export class PlanWriter {
       }
       if (needsReread(error)) {
         for (const link of links) {
-          this.ledger.pendLink({ ...link, skillId: link.skill.id, reason: message(error) });
+          this.ledger.pendLink({
+            ...link,
+            skillId: link.skill.id,
+            reason: message(error),
+            refused: error instanceof StaleRevisionError,
+          });
         }
         return 'reread';
       }

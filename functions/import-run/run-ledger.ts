@@ -15,6 +15,11 @@ export interface PendingOccasionWrite {
   refusal?: string;
   /** The write was answered but its answer did not show it stored: unless the re-read does, it failed. */
   unconfirmed?: string;
+  /**
+   * LivePerson refused the write (409, 400): it did not take, so an object that holds what was
+   * sent was written by someone else (another run) and is not reported as this run's write.
+   */
+  refused?: boolean;
 }
 
 export interface PendingLink {
@@ -24,6 +29,8 @@ export interface PendingLink {
   target: number;
   reason: string;
   unconfirmed?: string;
+  /** As for occasions: a refused PUT did not link, whatever the read shows. */
+  refused?: boolean;
 }
 
 export type Audit = (action: string, details: Record<string, unknown>) => void;
@@ -95,9 +102,10 @@ export class RunLedger {
   }
 
   /**
-   * After a fresh read: a pending write whose object now holds exactly what was sent took
-   * (reported as written, with its audit line); a refused create whose name is still free failed;
-   * anything else is dropped and the new plan decides.
+   * After a fresh read: a pending write whose outcome was unknown and whose object now holds
+   * exactly what was sent took (reported as written, with its audit line); a refused create whose
+   * name is still free failed; anything else is dropped and the new plan decides (a refused write
+   * that someone else made meanwhile is `unchanged`, not this run's `created`).
    */
   settle(state: AccountState, audit: Audit): void {
     for (const [name, pending] of this.pendingOccasions) {
@@ -105,6 +113,7 @@ export class RunLedger {
       const sent = fingerprintEvents(pending.write.events);
       if (
         stored &&
+        !pending.refused &&
         readMarker(stored.description)?.fingerprint === sent &&
         fingerprintEvents(stored.events) === sent
       ) {
@@ -128,7 +137,7 @@ export class RunLedger {
     this.pendingOccasions.clear();
     for (const [skillId, pending] of this.pendingLinks) {
       const stored = state.skills.find((skill) => skill.id === skillId);
-      if (stored?.specialOccasionId === pending.target) {
+      if (!pending.refused && stored?.specialOccasionId === pending.target) {
         this.linked(pending.calendar, pending.ref);
         audit('linked skills', {
           skills: [{ skillId, occasionId: pending.target, calendar: pending.calendar }],

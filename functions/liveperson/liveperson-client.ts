@@ -1,4 +1,4 @@
-import ky, { type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, type KyInstance, type Options } from 'ky';
 import type { CredentialsProvider } from '../commons/interfaces.js';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
 import { parseCsdsUrl } from '../core/endpoint-url.js';
@@ -10,6 +10,7 @@ import {
   AuthenticationError,
   DeadlineExceededError,
   LivePersonError,
+  OutcomeUnknownError,
   ResponseValidationError,
   StaleRevisionError,
 } from './errors.js';
@@ -52,6 +53,11 @@ export interface LivePersonClientOptions {
  * The LivePerson Account Config client: special occasions and skills, with one revision per
  * collection read from `ac-revision`, sent as `If-Match` and chained from write to write.
  */
+/** What a call's attempts left unknown: an attempt that may have been applied without an answer. */
+interface AttemptTrail {
+  unsure: boolean;
+}
+
 export class LivePersonClient {
   readonly requests = new RequestCounter();
   private readonly http: KyInstance;
@@ -76,6 +82,15 @@ export class LivePersonClient {
     });
     this.http = http.extend({
       hooks: {
+        beforeRetry: [
+          ({ options: requestOptions, error }) => {
+            // An attempt without a 4xx answer (no answer, a timeout, a 5xx) may have been applied.
+            const refused = error instanceof HTTPError && error.response.status < 500;
+            if (refused || error.name === 'ForceRetryError') return;
+            const trail = (requestOptions.context as { attempts?: AttemptTrail }).attempts;
+            if (trail) trail.unsure = true;
+          },
+        ],
         beforeRequest: [(request) => this.auth.authorize(request)],
         afterResponse: [
           async (_request, requestOptions, response) => {
@@ -113,16 +128,25 @@ export class LivePersonClient {
   ): Promise<Response> {
     let response: Response;
     const deadline = this.options.deadline;
+    const attempts: AttemptTrail = { unsure: false };
     try {
       // The transport ends every attempt, body included, at the deadline.
-      response = await this.http(url, { ...options, method, context: { reauthenticated: false } });
+      response = await this.http(url, { ...options, method, context: { reauthenticated: false, attempts } });
     } catch (error) {
       // A bad secret found while logging in again stops the run as it is: fix the secret.
       if (error instanceof InputError) throw error;
       if (deadline !== undefined && Date.now() >= deadline) {
         throw new DeadlineExceededError(endpointOf(method, url), method !== 'GET', { cause: error });
       }
-      const mapped = await toLivePersonError(error, method, url, this.auth.redact);
+      let mapped = await toLivePersonError(error, method, url, this.auth.redact);
+      if (mapped instanceof StaleRevisionError && attempts.unsure) {
+        // The 409 may answer this very write's earlier attempt, applied with its answer lost.
+        mapped = new OutcomeUnknownError(
+          mapped.endpoint,
+          'an attempt lost its answer and the retry was answered 409 (the collection changed, perhaps by that attempt); the write may or may not have been applied',
+          { cause: error },
+        );
+      }
       if (mapped instanceof AuthenticationError) {
         const which = await this.auth.describe();
         throw new AuthenticationError(

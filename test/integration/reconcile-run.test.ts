@@ -432,6 +432,21 @@ describe('concurrency and unknown outcomes (issue 9, items 4 and 5)', () => {
     const names = live().map((item) => item.name);
     expect(names.filter((name) => name === 'Holidays DE-BY')).toHaveLength(1);
     expect(names).toHaveLength(4);
+    // Only the run whose write took says it created: the other was refused and found it made.
+    for (const name of exampleConfig().calendars.map((calendar) => calendar.name)) {
+      const actions = [first, second].map((summary) => byName(summary)[name]?.action).sort();
+      expect(actions, name).toEqual(['created', 'unchanged']);
+      const createdLines = lines.filter(
+        (line) =>
+          line.message === 'holiday-importer created special occasion' && line.attributes?.calendar === name,
+      );
+      expect(createdLines, name).toHaveLength(1);
+    }
+    const linkedLines = lines.filter((line) => line.message === 'holiday-importer linked skills');
+    const linkedSkills = linkedLines.flatMap((line) => line.attributes?.skills as { skillId: number }[]);
+    expect(linkedSkills.map((skill) => skill.skillId).sort()).toEqual(
+      [...new Set(linkedSkills.map((skill) => skill.skillId))].sort(),
+    );
   });
 
   it.each([400, 409] as const)(
