@@ -1,6 +1,7 @@
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import type { CredentialsProvider, RetryPolicy } from '../commons/interfaces.js';
 import { ConfigError, InputError } from '../core/errors.js';
+import { RunStoppedError } from '../core/run-summary.js';
 import { parseCliArgs } from './cli-args.js';
 import { ANSI, PLAIN } from './palette.js';
 
@@ -157,7 +158,10 @@ export async function runCli(
     const commands = await import('./commands.js');
     if (options.command === 'invoke') return await commands.invoke(options, io, palette);
     return await commands.run(options, io, deps, palette);
-  } catch (error) {
+  } catch (thrown) {
+    // A run stopped midway still shows what it wrote; its exit code is the one of what stopped it.
+    const stopped = thrown instanceof RunStoppedError ? thrown.summary : undefined;
+    const error = thrown instanceof RunStoppedError ? thrown.cause : thrown;
     const exitCode =
       error instanceof InputError
         ? EXIT.badInput
@@ -165,11 +169,16 @@ export async function runCli(
           ? EXIT.interrupted
           : EXIT.failure;
     const text = error instanceof Error ? error.message : String(error);
+    const json = argv.includes('--json');
+    if (stopped && !json) {
+      const { formatSummary } = await import('./summary-format.js');
+      io.stdout(formatSummary(stopped, io.colour ? ANSI : PLAIN));
+    }
     io.stderr(`${error instanceof ConfigError ? '' : 'Error: '}${text}\n`);
     // `holiday-importer apply --json | jq` always gets one JSON document, a failure included.
-    if (argv.includes('--json')) {
+    if (json) {
       const code = error instanceof Error ? error.name : 'Error';
-      io.stdout(`${JSON.stringify({ error: { code, message: text, exitCode } }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...stopped, error: { code, message: text, exitCode } }, null, 2)}\n`);
     }
     return exitCode;
   }

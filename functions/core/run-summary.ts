@@ -160,6 +160,20 @@ export function orphanSummaries(plan: RunPlan): CalendarSummary[] {
 }
 
 /** A run failed when a calendar or a skill link failed, or a configured skill does not exist. */
+/**
+ * A run that stopped on an error after it had read LivePerson (a secret rotated badly, found while
+ * logging in again): the error to report, and the summary of what the run had written by then.
+ */
+export class RunStoppedError extends Error {
+  override name = 'RunStoppedError';
+  constructor(
+    readonly summary: RunSummary,
+    options: { cause: unknown },
+  ) {
+    super(options.cause instanceof Error ? options.cause.message : String(options.cause), options);
+  }
+}
+
 export function hasFailures(summary: Pick<RunSummary, 'calendars'>): boolean {
   return summary.calendars.some(
     (calendar) =>

@@ -2,7 +2,7 @@ import type { CredentialsProvider, Logger, RetryPolicy, RunMetrics } from '../co
 import type { Config } from '../core/config-schema.js';
 import { asFunctionError } from '../core/errors.js';
 import { parseImportEvent } from '../core/import-event.js';
-import { hasFailures, type RunSummary } from '../core/run-summary.js';
+import { hasFailures, RunStoppedError, type RunSummary } from '../core/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
 
 export interface HandlerDependencies {
@@ -50,7 +50,10 @@ export function createHandler(deps: HandlerDependencies) {
     try {
       return await run(event, context);
     } catch (error) {
-      throw asFunctionError(error);
+      if (!(error instanceof RunStoppedError)) throw asFunctionError(error);
+      // The log group keeps what the run wrote; the invocation fails with the error that stopped it.
+      deps.logger.info('holiday-importer run summary', { summary: error.summary });
+      throw asFunctionError(error.cause);
     }
   };
 

@@ -11,7 +11,13 @@ import { desiredCalendars, heldYears, type RunRequest } from '../core/desired-ca
 import { parseCsdsUrl } from '../core/endpoint-url.js';
 import { InputError } from '../core/errors.js';
 import { type AccountState, type DesiredCalendar, planRun, type RunPlan } from '../core/plan.js';
-import { hasFailures, orphanSummaries, type RunSummary, summarizeCalendar } from '../core/run-summary.js';
+import {
+  hasFailures,
+  orphanSummaries,
+  RunStoppedError,
+  type RunSummary,
+  summarizeCalendar,
+} from '../core/run-summary.js';
 import type { Trigger } from '../core/run-years.js';
 import { DeadlineExceededError } from '../liveperson/errors.js';
 import { LivePersonClient } from '../liveperson/liveperson-client.js';
@@ -64,7 +70,10 @@ async function readState(client: LivePersonClient, needsSkills: boolean): Promis
   return { occasions, skills };
 }
 
-/** Runs one import. Input errors (unknown calendar, bad secret) throw before any LivePerson request. */
+/**
+ * Runs one import. Input errors (unknown calendar, bad secret) throw before any LivePerson request;
+ * an error after the first read throws a RunStoppedError that carries the summary so far.
+ */
 export async function runImport(request: ImportRequest, deps: ImportDependencies): Promise<RunSummary> {
   const logger = deps.logger ?? SILENT_LOGGER;
   const runId = deps.runId ?? randomUUID();
@@ -102,6 +111,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   const needsSkills = initial.some((calendar) => calendar.skills.length > 0);
   let plan: RunPlan | undefined;
   let stopReason: string | undefined;
+  let stopError: unknown;
 
   try {
     for (let round = 1; round <= MAX_ROUNDS + 1; round++) {
@@ -146,8 +156,15 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
       });
     }
   } catch (error) {
-    if (!(error instanceof DeadlineExceededError) || plan) throw error;
-    stopReason = `not read: ${error.message}`;
+    if (plan) {
+      // What was written before the error is reported with it, never lost with the summary.
+      stopError = error;
+      stopReason = `not written: ${message(error)}`;
+    } else if (error instanceof DeadlineExceededError) {
+      stopReason = `not read: ${error.message}`;
+    } else {
+      throw error;
+    }
   } finally {
     await client.close();
   }
@@ -177,6 +194,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
     failed: hasFailures(summary),
     requests: summary.requests,
   });
+  if (stopError !== undefined) throw new RunStoppedError(summary, { cause: stopError });
   return summary;
 }
 

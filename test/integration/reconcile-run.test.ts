@@ -243,6 +243,68 @@ describe('a secret rotated badly, found while logging in again (item 9)', () => 
     for (const value of SANDBOX_SECRET_VALUES) expect(result.stderr + result.stdout).not.toContain(value);
     expect(sandbox.current.requests.filter((request) => request.status === 401)).toHaveLength(1);
   });
+
+  const breakSecretAtSkills = () =>
+    sandbox.current.addFault({
+      method: 'PUT',
+      path: 'skills',
+      before: (state) => {
+        state.expireSessions();
+        void putSecret(secretId, { authType: 'login', username: 'holiday.bot' });
+      },
+      delayMs: 1_000,
+    });
+
+  it('after writes: the --json summary still lists what was written, with the error (exit 2)', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    const configPath = writeExampleConfig(temp, secretId);
+    breakSecretAtSkills();
+    const result = await runCliProcess(['apply', '--config', configPath, '--json'], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+    });
+    expect(result.code).toBe(2);
+    const document = JSON.parse(result.stdout) as RunSummary & { error: { code: string; exitCode: number } };
+    expect(document.error).toMatchObject({ code: 'SecretError', exitCode: 2 });
+    expect(document.calendars.map((calendar) => calendar.action)).toEqual(['created', 'created', 'created']);
+    for (const calendar of document.calendars) {
+      expect(calendar.occasionId).toBe(named(calendar.name)?.id);
+    }
+    // Every link the plan held failed with the secret's error (Billing DE is a foreign occasion's).
+    const skills = document.calendars.flatMap((calendar) => calendar.skills);
+    expect(skills.filter((skill) => skill.action === 'failed')).toHaveLength(4);
+    for (const skill of skills.filter((item) => item.action !== 'conflict'))
+      expect(skill.error).toContain('"password" is missing');
+    expect(document.requests.POST).toBeGreaterThan(0);
+    expect(result.stderr).toContain('"password" is missing');
+    for (const value of SANDBOX_SECRET_VALUES) expect(result.stderr + result.stdout).not.toContain(value);
+  });
+
+  it('after writes: the text summary is printed before the error', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    const configPath = writeExampleConfig(temp, secretId);
+    breakSecretAtSkills();
+    const result = await runCliProcess(['apply', '--config', configPath], {
+      ...awsEnvironment(),
+      LP_CSDS_URL: sandbox.current.url,
+      NO_COLOR: '1',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('created');
+    expect(result.stdout).toContain('Holidays DE-BY');
+  });
+
+  it('after writes: the handler fails as bad input and logs the summary of what it wrote', async () => {
+    await putSecret(secretId, SANDBOX_CREDENTIALS.login);
+    breakSecretAtSkills();
+    const error = await rejectionOf(handler()({ trigger: 'monthly' }));
+    // The function fails as bad input (invoke: exit 2), and its log group holds what it wrote.
+    expect((error as Error).name).toBe('InputError');
+    expect((error as Error).message).toContain('"password" is missing');
+    const logged = lines.find((line) => line.message === 'holiday-importer run summary')?.attributes
+      ?.summary as RunSummary | undefined;
+    expect(logged?.calendars.map((calendar) => calendar.action)).toEqual(['created', 'created', 'created']);
+  });
 });
 
 describe('a 400 on the skills PUT (item 10)', () => {
