@@ -20,8 +20,8 @@ import { writeFunctionBundleData } from '../bundling/function-bundle.js';
 import { BUNDLE_TARGET_KIB } from '../cdk/holiday-import-function.js';
 import { addHolidayImporter } from '../cdk/holiday-importer-app.js';
 import { loadConfig } from '../functions/cli/load-config.js';
-import { buildCalendarEvents } from '../functions/core/calendar-events.js';
 import { ConfigSchema } from '../functions/core/config-schema.js';
+import { buildCalendarEvents } from '../functions/core/half-days.js';
 import { formatMarkedDescription } from '../functions/core/ownership-marker.js';
 import { type DesiredCalendar, planRun } from '../functions/core/plan.js';
 import type { SpecialOccasion } from '../functions/core/special-occasion.js';
@@ -136,7 +136,10 @@ function planning(): void {
       description: '',
       years: [2027],
       events,
+      halfDays: [],
       heldEvents: [],
+      heldHalfDays: [],
+      accountDefault: false,
       pruneBefore: '2026-01-01',
       skills: [`Q${index}`],
       adopt: false,

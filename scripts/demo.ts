@@ -56,7 +56,14 @@ try {
   const again = await runCli(['plan'], io, deps);
   console.log(`exit code ${again}`);
 
-  banner('4. The special occasions now in LivePerson');
+  banner(
+    '4. holiday-importer plan --calendar "Holidays DE-BY" --year 2033  (24 and 31 December fall on a Saturday)',
+  );
+  // The skills' Workdays keep Saturdays closed, so those half days get no event: they stay closed.
+  const saturday = await runCli(['plan', '--calendar', 'Holidays DE-BY', '--year', '2033'], io, deps);
+  console.log(`exit code ${saturday}`);
+
+  banner('5. The special occasions now in LivePerson');
   const config = await loadConfig('config/holidays.json');
   for (const stored of sandbox.state.live(SANDBOX_ACCOUNT, 'specialoccasion')) {
     const [occasion] = SpecialOccasionListSchema.parse([stored]);

@@ -93,8 +93,10 @@ export function renderYearGrid(
   events: readonly SpecialOccasionEvent[],
   palette: Palette,
   corrected: ReadonlySet<string> = new Set(),
+  halfDays: readonly string[] = [],
 ): string {
   const marks = dayMarks(events);
+  for (const date of halfDays) if (!marks.has(date)) marks.set(date, 'partial');
   // Days the corrections table changed (closed or opened against date-holidays) stand out.
   for (const date of corrected) marks.set(date, 'corrected');
   const rows: string[] = [];
@@ -134,16 +136,35 @@ export const LEGEND =
   'Legend: 25* closed all day   24~ reduced hours or partly closed   16! corrected (date-holidays is wrong here; see "corrected:")   other days: normal hours';
 
 export function renderCalendarPreview(
-  preview: Pick<CalendarPreview, 'name' | 'timeZone' | 'years' | 'events'>,
+  preview: Pick<CalendarPreview, 'name' | 'timeZone' | 'years' | 'events'> &
+    Partial<Pick<CalendarPreview, 'halfDays'>>,
   palette: Palette,
   corrected: ReadonlySet<string> = new Set(),
 ): string {
   const parts = [palette.heading(`${preview.name}  (${preview.timeZone})`), ''];
   for (const year of preview.years) {
     const events = preview.events.filter((event) => event.start.dateTime.startsWith(`${year}-`));
-    parts.push(renderYearGrid(year, events, palette, corrected));
-    parts.push(`${events.length} events in ${year}:`);
-    parts.push(...events.map((event) => `  ${describeEvent(event)}`));
+    const halfDays = (preview.halfDays ?? []).filter((half) => half.date.startsWith(`${year}-`));
+    parts.push(
+      renderYearGrid(
+        year,
+        events,
+        palette,
+        corrected,
+        halfDays.map((half) => half.date),
+      ),
+    );
+    const lines = [
+      ...events.map((event) => ({ date: event.start.dateTime, text: describeEvent(event) })),
+      ...halfDays.map((half) => ({
+        date: half.date,
+        text: `${`${WEEKDAYS[weekday(half.date)]} ${half.date}`.padEnd(27)} ${half.hours.padEnd(17)} ${half.name}`,
+      })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    parts.push(
+      `${events.length} events in ${year}${halfDays.length > 0 ? ` and ${halfDays.length} half day(s) on the skills' Workdays hours` : ''}:`,
+    );
+    parts.push(...lines.map((line) => `  ${line.text}`));
     parts.push('');
   }
   return parts.join('\n');

@@ -17,10 +17,11 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
     for (const warning of calendar.warnings) io.stderr(`warning: ${calendar.name}: ${warning}\n`);
   }
   if (options.json) {
-    const calendars = result.calendars.map(({ name, timeZone, events, corrections }) => ({
+    const calendars = result.calendars.map(({ name, timeZone, events, halfDays, corrections }) => ({
       name,
       timeZone,
       events,
+      ...(halfDays.length > 0 ? { halfDays } : {}),
       corrections,
     }));
     io.stdout(`${JSON.stringify({ years: result.years, calendars }, null, 2)}\n`);

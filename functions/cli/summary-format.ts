@@ -54,6 +54,10 @@ function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Pal
   if (calendar.error) lines.push(`    ${calendar.error}`);
   for (const warning of calendar.warnings ?? []) lines.push(`    warning: ${warning}`);
   if (calendar.corrections?.length) lines.push(`    corrections: ${calendar.corrections.join(', ')}`);
+  for (const half of calendar.halfDays ?? []) {
+    const day = `${WEEKDAYS[weekday(half.date)]} ${half.date}`;
+    lines.push(`    half day ${day} ${half.name}: ${half.hours}  (from ${half.from})`);
+  }
   if (calendar.changes) {
     if (calendar.action === 'drift') lines.push('    with --force:');
     for (const removed of calendar.changes.removed) lines.push(`  - ${formatEventLine(removed)}`);
@@ -75,7 +79,14 @@ function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Pal
 
 export function formatSummary(summary: RunSummary, palette: Palette): string {
   const title = summary.dryRun ? 'Plan (dry run, nothing written)' : 'Applied';
-  const lines = [`${title}: years ${summary.years.join(', ')}`, ''];
+  const lines = [`${title}: years ${summary.years.join(', ')}`];
+  if (summary.accountDefault) {
+    const { name, occasionId, importer } = summary.accountDefault;
+    lines.push(
+      `Account default special occasion: "${name}" #${occasionId}${importer ? " (the importer's)" : " (not the importer's)"}`,
+    );
+  }
+  lines.push('');
   for (const calendar of summary.calendars)
     lines.push(...formatCalendar(calendar, summary.dryRun, palette), '');
   const { GET, POST, PUT, DELETE } = summary.requests;

@@ -12,6 +12,14 @@ import {
 import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
 import { holidaysFor, regionTimeZone } from './region-catalog.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
+import {
+  clock,
+  DAY_MINUTES,
+  type Interval,
+  minuteOf,
+  subtractIntervals,
+  unionIntervals,
+} from './working-hours.js';
 
 /**
  * Holidays -> special-occasion events, as a chain of small pure steps:
@@ -30,18 +38,33 @@ export interface OffDay {
   fromConfig?: boolean;
 }
 
-/** A time window on one day: reduced opening hours (working) or a partial closure. */
+/** Opening hours the config names for one day (a working `extraEvents` entry): the day's hours. */
 export interface WindowDay {
   kind: 'window';
   date: string;
   name: string;
-  working: boolean;
+  working: true;
   from: string;
   to: string;
   fromConfig?: boolean;
 }
 
-export type DayEntry = OffDay | WindowDay;
+/**
+ * A day closed only in part (24 Dec from 14:00, Ash Wednesday until 14:00, a closure the config
+ * names from..to). Its hours are the day's normal hours without the closed part, known only from
+ * the Workdays of the calendar's skills (or fixed hours): LivePerson takes an occasion's windows
+ * as the whole day's hours, and a not-working window closes all of it.
+ */
+export interface HalfDay {
+  kind: 'half';
+  date: string;
+  name: string;
+  /** The closed part of the day, minutes from midnight. */
+  closed: Interval[];
+  fromConfig?: boolean;
+}
+
+export type DayEntry = OffDay | WindowDay | HalfDay;
 
 export type PartialDays = CalendarConfig['partialDays'];
 
@@ -133,9 +156,8 @@ const END_OF_DAY = '23:59';
 
 /**
  * A day the holiday covers from `from` to `to` only. `closed` takes the whole day off, `ignore`
- * keeps normal hours, `reduced` keeps the normal hours outside the holiday: open from `opensAt`
- * until a holiday that starts in the day (24 Dec from 14:00), closed only until one that ends in
- * it (Ash Wednesday until 14:00) or during one that lies inside it.
+ * keeps normal hours, `reduced` keeps the normal hours outside the holiday (a half day, resolved
+ * against the hours once they are known).
  */
 function partialDay(
   date: string,
@@ -147,27 +169,32 @@ function partialDay(
   switch (partialDays.mode) {
     case 'ignore':
       return [];
-    case 'reduced': {
-      if (to === END_OF_DAY) {
-        const opensAt = partialDays.opensAt;
-        // Opening after the holiday starts leaves no working time: the day is off.
-        if (!opensAt || opensAt >= from) return [{ kind: 'off', date, name }];
-        return [{ kind: 'window', date, name, working: true, from: opensAt, to: from }];
-      }
-      return [{ kind: 'window', date, name, working: false, from, to }];
-    }
+    case 'reduced':
+      return [{ kind: 'half', date, name, closed: [{ from: minuteOf(from), to: endMinute(to) }] }];
     default:
       return [{ kind: 'off', date, name }];
   }
 }
 
+function endMinute(time: string): number {
+  return time === END_OF_DAY ? DAY_MINUTES : minuteOf(time);
+}
+
 export function extraEventToDay(extra: ExtraEvent): DayEntry {
   if (extra.from && extra.to) {
+    if (!extra.working) {
+      return {
+        kind: 'half',
+        date: extra.date,
+        name: extra.name,
+        closed: [{ from: minuteOf(extra.from), to: endMinute(extra.to) }],
+      };
+    }
     return {
       kind: 'window',
       date: extra.date,
       name: extra.name,
-      working: extra.working,
+      working: true,
       from: extra.from,
       to: extra.to,
     };
@@ -222,9 +249,10 @@ function joinNames(names: readonly string[]): string {
 }
 
 /**
- * One entry per date and window. What the config names explicitly (`extraEvents`) replaces the
- * computed holidays of its date; otherwise a whole day off absorbs everything else on its date
- * (LivePerson lets "not working" win anyway); equal windows join their names.
+ * One entry per date. What the config names explicitly (`extraEvents`) replaces the computed
+ * holidays of its date; otherwise a whole day off absorbs everything else on its date (LivePerson
+ * lets "not working" win anyway). Opening hours the config names are the day's hours, less any
+ * closure on the date; closures in part add up into one half day.
  */
 export function mergeDays(entries: readonly DayEntry[]): DayEntry[] {
   const byDate = new Map<string, DayEntry[]>();
@@ -242,18 +270,29 @@ export function mergeDays(entries: readonly DayEntry[]): DayEntry[] {
       merged.push({ kind: 'off', date, name: joinNames(offNames) });
       continue;
     }
-    const windows = new Map<string, WindowDay[]>();
-    for (const entry of dayEntries) {
-      if (entry.kind !== 'window') continue;
-      const key = `${entry.working}|${entry.from}|${entry.to}`;
-      windows.set(key, [...(windows.get(key) ?? []), entry]);
+    const halves = dayEntries.filter((entry): entry is HalfDay => entry.kind === 'half');
+    const closed = unionIntervals(halves.flatMap((entry) => entry.closed));
+    const windows = dayEntries.filter((entry): entry is WindowDay => entry.kind === 'window');
+    if (windows.length === 0) {
+      if (halves.length > 0)
+        merged.push({ kind: 'half', date, name: joinNames(halves.map((h) => h.name)), closed });
+      continue;
     }
-    for (const group of windows.values()) {
-      const [first] = group;
-      if (first) merged.push({ ...first, name: joinNames(group.map((entry) => entry.name)) });
-    }
+    const name = joinNames(windows.map((entry) => entry.name));
+    const open = subtractIntervals(
+      windows.map((entry) => ({ from: minuteOf(entry.from), to: endMinute(entry.to) })),
+      closed,
+    );
+    if (open.length === 0) merged.push({ kind: 'off', date, name });
+    for (const part of open) merged.push(windowOf(date, name, part));
   }
   return merged;
+}
+
+/** A working window of a day, as the config's HH:MM (the day's end is 23:59, LivePerson's). */
+export function windowOf(date: string, name: string, part: Interval): WindowDay {
+  const to = part.to >= DAY_MINUTES ? END_OF_DAY : clock(part.to);
+  return { kind: 'window', date, name, working: true, from: clock(part.from), to };
 }
 
 /** A run of consecutive days off with the same name, as its first date and length. */
@@ -294,9 +333,10 @@ export function offRunToEvent(run: OffRun, timeZone: string): SpecialOccasionEve
 
 export function windowToEvent(day: WindowDay, timeZone: string): SpecialOccasionEvent {
   return {
-    meta: { working: day.working, name: day.name },
+    meta: { working: true, name: day.name },
     start: { dateTime: `${day.date}T${day.from}:00`, timeZone },
-    end: { dateTime: `${day.date}T${day.to}:00`, timeZone },
+    // The day's end as the importer writes it for a day off too.
+    end: { dateTime: `${day.date}T${day.to}:${day.to === END_OF_DAY ? '59' : '00'}`, timeZone },
     recurrence: [],
   };
 }
@@ -387,27 +427,32 @@ export function appliedCorrections(calendar: CalendarConfig, years: readonly num
   return [...ids];
 }
 
-/** The canonical events a calendar wants for the given years. */
-export function buildCalendarEvents(
-  calendar: CalendarConfig,
-  years: readonly number[],
-): SpecialOccasionEvent[] {
-  const timeZone = calendarTimeZone(calendar);
-  return sortEvents([...new Set(years)].flatMap((year) => yearEvents(calendar, year, timeZone)));
+/** A calendar's days for some years: the events they give now, and the half days still to resolve. */
+export interface CalendarDays {
+  events: SpecialOccasionEvent[];
+  halfDays: HalfDay[];
 }
 
-const yearEventCache = new Map<string, readonly SpecialOccasionEvent[]>();
+/** The canonical events and the half days of a calendar for the given years. */
+export function buildCalendarDays(calendar: CalendarConfig, years: readonly number[]): CalendarDays {
+  const timeZone = calendarTimeZone(calendar);
+  const parts = [...new Set(years)].map((year) => yearDays(calendar, year, timeZone));
+  return {
+    events: sortEvents(parts.flatMap((part) => part.events)),
+    halfDays: parts
+      .flatMap((part) => part.halfDays)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  };
+}
+
+const yearDaysCache = new Map<string, CalendarDays>();
 
 /**
- * One year's events of a calendar. Memoised by everything they depend on, so the many calendars
+ * One year's days of a calendar. Memoised by everything they depend on, so the many calendars
  * of a large account that share regions and options compute each year once. (Events are never
  * mutated: whoever changes a list copies it.)
  */
-function yearEvents(
-  calendar: CalendarConfig,
-  year: number,
-  timeZone: string,
-): readonly SpecialOccasionEvent[] {
+function yearDays(calendar: CalendarConfig, year: number, timeZone: string): CalendarDays {
   const key = JSON.stringify([
     calendar.regions,
     calendar.types,
@@ -420,15 +465,18 @@ function yearEvents(
     timeZone,
     year,
   ]);
-  const cached = yearEventCache.get(key);
+  const cached = yearDaysCache.get(key);
   if (cached) return cached;
   const merged = mergeDays(calendarDays(calendar, year));
   const offRuns = groupOffRuns(merged.filter((day): day is OffDay => day.kind === 'off'));
   const windows = merged.filter((day): day is WindowDay => day.kind === 'window');
-  const events = [
-    ...offRuns.map((run) => offRunToEvent(run, timeZone)),
-    ...windows.map((day) => windowToEvent(day, timeZone)),
-  ];
-  yearEventCache.set(key, events);
-  return events;
+  const days: CalendarDays = {
+    events: [
+      ...offRuns.map((run) => offRunToEvent(run, timeZone)),
+      ...windows.map((day) => windowToEvent(day, timeZone)),
+    ],
+    halfDays: merged.filter((day): day is HalfDay => day.kind === 'half'),
+  };
+  yearDaysCache.set(key, days);
+  return days;
 }

@@ -33,16 +33,30 @@ const PartialDaysSchema = z
     mode: z._default(z.enum(['closed', 'reduced', 'ignore']), 'closed'),
     opensAt: z
       .optional(ClockTime)
-      .check(z.describe('Opening time on reduced half days (mode "reduced"), HH:MM')),
+      .check(
+        z.describe(
+          'Fixed opening time (HH:MM) on every weekday, for a calendar with no skills and no default Workdays; with closesAt',
+        ),
+      ),
+    closesAt: z
+      .optional(ClockTime)
+      .check(z.describe('Fixed closing time (HH:MM) on every weekday; with opensAt')),
   })
   .check(
     z.superRefine((value, ctx) => {
-      if (value.mode === 'reduced' && !value.opensAt) {
+      if ((value.opensAt === undefined) !== (value.closesAt === undefined)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['opensAt'],
+          path: [value.opensAt ? 'closesAt' : 'opensAt'],
           message:
-            'is required when mode is "reduced": the time the contact center opens on a half day, e.g. "09:00"',
+            'must be given together with the other end of the fixed hours ("opensAt" and "closesAt", which apply on every weekday); or leave both out, so that the hours come from the skills\' Workdays',
+        });
+      }
+      if (value.opensAt && value.closesAt && value.opensAt >= value.closesAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closesAt'],
+          message: `must be after "opensAt" (${value.opensAt})`,
         });
       }
     }),
@@ -192,6 +206,13 @@ const CalendarSchema = z
           'Known date-holidays errors fixed on top of the library (README "Known data corrections"): true, false, or { "skip": [ids] }',
         ),
       ),
+    accountDefault: z
+      ._default(z.boolean(), false)
+      .check(
+        z.describe(
+          "Make this calendar's special occasion the account's default: every skill without one of its own follows it",
+        ),
+      ),
     adopt: z
       ._default(z.boolean(), false)
       .check(
@@ -240,6 +261,16 @@ export const ConfigSchema = z
     z.superRefine((config, ctx) => {
       const names = new Map<string, number>();
       const skills = new Map<string, number>();
+      const defaults = config.calendars.flatMap((calendar, index) =>
+        calendar.accountDefault ? [index] : [],
+      );
+      for (const index of defaults.slice(1)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['calendars', index, 'accountDefault'],
+          message: `is already set on calendars[${defaults[0]}]: an account has one default special occasion`,
+        });
+      }
       config.calendars.forEach((calendar, index) => {
         const first = names.get(calendar.name);
         if (first !== undefined) {

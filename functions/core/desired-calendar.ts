@@ -1,7 +1,7 @@
 import { listBounded, quoteBounded } from './bounded-text.js';
 import {
   appliedCorrections,
-  buildCalendarEvents,
+  buildCalendarDays,
   calendarTimeZone,
   unmatchedExclusions,
 } from './calendar-events.js';
@@ -11,6 +11,7 @@ import { InputError } from './errors.js';
 import type { DesiredCalendar } from './plan.js';
 import { pruneBefore, runYears, type Trigger } from './run-years.js';
 import type { SpecialOccasion } from './special-occasion.js';
+import { minuteOf } from './working-hours.js';
 
 export interface RunRequest {
   trigger: Trigger;
@@ -58,21 +59,29 @@ export function desiredCalendars(
     const otherYears = (held.get(calendar.name) ?? []).filter(
       (year) => !years.includes(year) && `${year}-12-31` >= prune,
     );
+    const days = buildCalendarDays(calendar, years);
+    const heldDays =
+      otherYears.length > 0 ? buildCalendarDays(calendar, otherYears) : { events: [], halfDays: [] };
+    const { opensAt, closesAt } = calendar.partialDays;
     return {
       name: calendar.name,
       timeZone,
       description: calendar.description,
       years,
-      events: buildCalendarEvents(calendar, years),
+      events: days.events,
+      halfDays: days.halfDays,
       corrections: appliedCorrections(calendar, years),
       warnings: unmatchedExclusions(calendar, years).map(
         (name) =>
           `exclude "${name}" matches no holiday of ${calendar.regions.join(', ')} in ${years.join(', ')}; check the spelling and the language ("${calendar.language}")`,
       ),
-      heldEvents: otherYears.length > 0 ? buildCalendarEvents(calendar, otherYears) : [],
+      heldEvents: heldDays.events,
+      heldHalfDays: heldDays.halfDays,
       pruneBefore: prune,
       skills: calendar.skills,
       adopt: calendar.adopt,
+      accountDefault: calendar.accountDefault,
+      ...(opensAt && closesAt ? { fixedHours: { from: minuteOf(opensAt), to: minuteOf(closesAt) } } : {}),
     };
   });
 }

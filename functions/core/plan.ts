@@ -1,5 +1,8 @@
+import { quoteBounded } from './bounded-text.js';
+import type { HalfDay } from './calendar-events.js';
 import { eventKey, eventLastDate, eventYear, fingerprintEvents, sortEvents } from './canonical-events.js';
 import type { SkillReference } from './config-schema.js';
+import { type HalfDayNote, hoursSources, resolveHalfDays } from './half-days.js';
 import { formatMarkedDescription, readMarker } from './ownership-marker.js';
 import type {
   Skill,
@@ -7,6 +10,7 @@ import type {
   SpecialOccasionDraft,
   SpecialOccasionEvent,
 } from './special-occasion.js';
+import type { Interval, Workdays } from './working-hours.js';
 
 /**
  * The planner compares what the config wants with what LivePerson holds and decides, per
@@ -23,13 +27,20 @@ export interface DesiredCalendar {
   description: string;
   /** The years this run recomputes; events of other years are kept. */
   years: readonly number[];
-  /** The canonical events of those years. */
+  /** The canonical events of those years, half days aside. */
   events: readonly SpecialOccasionEvent[];
+  /** Days of those years closed only in part: their hours come from the account's Workdays. */
+  halfDays: readonly HalfDay[];
   /**
    * The canonical events of the other years the existing object holds (known after a read): what
    * drift is measured against, and what `force` writes for those years.
    */
   heldEvents: readonly SpecialOccasionEvent[];
+  heldHalfDays: readonly HalfDay[];
+  /** Its occasion is the account's default special occasion. */
+  accountDefault: boolean;
+  /** The config's fixed hours (`opensAt`..`closesAt`), for a calendar without Workdays to follow. */
+  fixedHours?: Interval | undefined;
   /** Events whose last day is before this date (YYYY-MM-DD) are pruned. */
   pruneBefore: string;
   skills: readonly SkillReference[];
@@ -40,10 +51,12 @@ export interface DesiredCalendar {
   corrections?: readonly string[];
 }
 
-/** What LivePerson holds: both collections, read once with `select=$all`. */
+/** What LivePerson holds: the collections, read once with `select=$all`. */
 export interface AccountState {
   occasions: readonly SpecialOccasion[];
   skills: readonly Skill[];
+  /** The Workdays objects; read only when a calendar has half days. */
+  workdays?: readonly Workdays[] | undefined;
 }
 
 export interface PlanOptions {
@@ -51,7 +64,7 @@ export interface PlanOptions {
   force: boolean;
 }
 
-export type OccasionAction = 'create' | 'update' | 'unchanged' | 'drift' | 'conflict';
+export type OccasionAction = 'create' | 'update' | 'unchanged' | 'drift' | 'conflict' | 'failed';
 
 export interface OccasionPlan {
   action: OccasionAction;
@@ -66,7 +79,7 @@ export interface OccasionPlan {
   reason?: string;
 }
 
-export type SkillAction = 'link' | 'unchanged' | 'conflict' | 'missing';
+export type SkillAction = 'link' | 'unchanged' | 'conflict' | 'missing' | 'failed';
 
 export interface SkillPlan {
   /** The reference as the config gives it: a name or an id. */
@@ -81,6 +94,8 @@ export interface CalendarPlan extends OccasionPlan {
   skills: SkillPlan[];
   warnings?: readonly string[];
   corrections?: readonly string[];
+  /** The run years' half days: the hours written and the Workdays they came from. */
+  halfDays?: readonly HalfDayNote[];
 }
 
 export interface OrphanPlan {
@@ -92,6 +107,8 @@ export interface OrphanPlan {
 export interface RunPlan {
   calendars: CalendarPlan[];
   orphaned: OrphanPlan[];
+  /** The account's default special occasion as read (none: absent). */
+  accountDefault?: { name: string; occasionId: number; importer: boolean };
 }
 
 function isPruned(event: SpecialOccasionEvent, pruneBefore: string): boolean {
@@ -129,13 +146,26 @@ export function planOccasion(
   index: Pick<AccountIndex, 'occasionByName'> = indexAccount({ occasions, skills: [] }),
 ): OccasionPlan {
   const existing = index.occasionByName.get(desired.name);
+  const otherDefault = desired.accountDefault
+    ? occasions.find((item) => !item.deleted && item.isDefault && item.name !== desired.name)
+    : undefined;
+  if (otherDefault && !readMarker(otherDefault.description) && !options.force) {
+    return {
+      ...(existing ? { occasionId: existing.id } : {}),
+      action: 'conflict',
+      eventsAdded: [],
+      eventsRemoved: [],
+      events: existing?.events.length ?? 0,
+      reason: `the account's default special occasion is ${quoteBounded(otherDefault.name)} (${otherDefault.id}), which the importer does not own; making this calendar the default ("accountDefault": true) would replace it, since an account has one default: run with force to take it over`,
+    };
+  }
   if (!existing) {
     const events = mergeEvents([], desired);
     const write: SpecialOccasionDraft = {
       name: desired.name,
       description: formatMarkedDescription(desired.description, fingerprintEvents(events)),
       deleted: false,
-      isDefault: false,
+      isDefault: desired.accountDefault,
       events,
     };
     return { action: 'create', write, eventsAdded: events, eventsRemoved: [], events: events.length };
@@ -194,7 +224,8 @@ export function planOccasion(
     !drifted &&
     added.length === 0 &&
     removed.length === 0 &&
-    description === existing.description
+    description === existing.description &&
+    (!desired.accountDefault || existing.isDefault === true)
   ) {
     return { ...base, action: 'unchanged', eventsAdded: [], eventsRemoved: [] };
   }
@@ -205,6 +236,8 @@ export function planOccasion(
     name: desired.name,
     description,
     deleted: false,
+    // Only a calendar that asks for it sets the default; a default set by hand is left as it is.
+    ...(desired.accountDefault ? { isDefault: true } : {}),
     events: next,
   };
   return {
@@ -289,6 +322,14 @@ export function planSkillLinks(
     if (occasion.occasionId !== undefined && currentId === occasion.occasionId) {
       return { ref, skill, action: 'unchanged' };
     }
+    if (occasion.action === 'failed') {
+      return {
+        ref,
+        skill,
+        action: 'failed',
+        reason: "not linked: the calendar's special occasion was not written",
+      };
+    }
     if (occasion.action === 'conflict') {
       return {
         ref,
@@ -310,6 +351,57 @@ export function planSkillLinks(
   });
 }
 
+/** A calendar with its half days resolved against the account's hours, or why it cannot be. */
+function withHalfDays(
+  calendar: DesiredCalendar,
+  state: AccountState,
+  index: AccountIndex,
+): { calendar: DesiredCalendar; notes: HalfDayNote[]; warnings: string[] } | { failure: string } {
+  if (calendar.halfDays.length === 0 && calendar.heldHalfDays.length === 0) {
+    return { calendar, notes: [], warnings: [] };
+  }
+  if (!state.workdays) throw new Error(`Workdays were not read, yet "${calendar.name}" has half days`);
+  const skills = [
+    ...new Map(
+      calendar.skills.flatMap((ref) => {
+        const skill = findSkill(ref, index);
+        return skill ? [[skill.id, skill] as const] : [];
+      }),
+    ).values(),
+  ];
+  const found = hoursSources(
+    {
+      name: calendar.name,
+      timeZone: calendar.timeZone,
+      skills,
+      accountDefault: calendar.accountDefault,
+      fixedHours: calendar.fixedHours,
+    },
+    state.workdays,
+  );
+  if ('failure' in found) return found;
+  const run = resolveHalfDays(calendar.halfDays, found.sources, calendar.timeZone);
+  if ('failure' in run) return run;
+  const held = resolveHalfDays(calendar.heldHalfDays, found.sources, calendar.timeZone);
+  if ('failure' in held) return held;
+  return {
+    calendar: {
+      ...calendar,
+      events: sortEvents([...calendar.events, ...run.events]),
+      heldEvents: sortEvents([...calendar.heldEvents, ...held.events]),
+      halfDays: [],
+      heldHalfDays: [],
+    },
+    notes: run.notes,
+    warnings: found.warnings,
+  };
+}
+
+/** Whether planning these calendars needs the account's Workdays. */
+export function needsWorkdays(desired: readonly DesiredCalendar[]): boolean {
+  return desired.some((calendar) => calendar.halfDays.length > 0 || calendar.heldHalfDays.length > 0);
+}
+
 /** Plans a whole run. `configNames` are every calendar of the config, filtered or not. */
 export function planRun(
   desired: readonly DesiredCalendar[],
@@ -319,19 +411,47 @@ export function planRun(
 ): RunPlan {
   const claimed = new Set<number>();
   const index = indexAccount(state);
-  const calendars = desired.map((calendar): CalendarPlan => {
-    const occasion = planOccasion(calendar, state.occasions, options, index);
+  const calendars = desired.map((wanted): CalendarPlan => {
+    const resolved = withHalfDays(wanted, state, index);
+    const existing = index.occasionByName.get(wanted.name);
+    const occasion: OccasionPlan =
+      'failure' in resolved
+        ? {
+            ...(existing ? { occasionId: existing.id } : {}),
+            action: 'failed',
+            eventsAdded: [],
+            eventsRemoved: [],
+            events: existing?.events.length ?? 0,
+            reason: resolved.failure,
+          }
+        : planOccasion(resolved.calendar, state.occasions, options, index);
+    const warnings = [...(wanted.warnings ?? []), ...('failure' in resolved ? [] : resolved.warnings)];
+    const notes = 'failure' in resolved ? [] : resolved.notes;
     return {
-      name: calendar.name,
+      name: wanted.name,
       ...occasion,
-      skills: planSkillLinks(calendar.skills, occasion, state, claimed, options, index),
-      ...(calendar.warnings?.length ? { warnings: calendar.warnings } : {}),
-      ...(calendar.corrections?.length ? { corrections: calendar.corrections } : {}),
+      skills: planSkillLinks(wanted.skills, occasion, state, claimed, options, index),
+      ...(warnings.length ? { warnings } : {}),
+      ...(wanted.corrections?.length ? { corrections: wanted.corrections } : {}),
+      ...(notes.length ? { halfDays: notes } : {}),
     };
   });
   const names = new Set(configNames);
   const orphaned = state.occasions
     .filter((occasion) => !occasion.deleted && !names.has(occasion.name) && readMarker(occasion.description))
     .map((occasion) => ({ name: occasion.name, occasionId: occasion.id, events: occasion.events.length }));
-  return { calendars, orphaned };
+  const current = state.occasions.find((occasion) => !occasion.deleted && occasion.isDefault);
+  return {
+    calendars,
+    orphaned,
+    ...(current
+      ? {
+          accountDefault: {
+            name: current.name,
+            occasionId: current.id,
+            importer: readMarker(current.description) !== undefined,
+          },
+        }
+      : {}),
+  };
 }

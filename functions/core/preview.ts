@@ -1,12 +1,24 @@
+import { sortEvents } from './canonical-events.js';
 import type { Config } from './config-schema.js';
 import { desiredCalendars } from './desired-calendar.js';
+import { describeHalfDay, fixedHoursSource, resolveHalfDays } from './half-days.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
+
+/** A half day whose hours only LivePerson's Workdays tell: how `preview` shows it offline. */
+export interface PreviewHalfDay {
+  date: string;
+  name: string;
+  /** "normal hours until 14:00" */
+  hours: string;
+}
 
 export interface CalendarPreview {
   name: string;
   timeZone: string;
   years: number[];
   events: SpecialOccasionEvent[];
+  /** Half days left to the Workdays of the calendar's skills (none when fixed hours are given). */
+  halfDays: PreviewHalfDay[];
   warnings: string[];
   corrections: string[];
 }
@@ -21,14 +33,28 @@ export function previewCalendars(
   config: Config,
   request: { years?: readonly number[]; calendars?: readonly string[]; now: Date },
 ): Preview {
-  const calendars = desiredCalendars(config, { ...request, trigger: 'manual' }).map((calendar) => ({
-    name: calendar.name,
-    timeZone: calendar.timeZone,
-    years: [...calendar.years],
-    events: [...calendar.events],
-    warnings: [...(calendar.warnings ?? [])],
-    corrections: [...(calendar.corrections ?? [])],
-  }));
+  const calendars = desiredCalendars(config, { ...request, trigger: 'manual' }).map((calendar) => {
+    // Fixed hours are known offline; Workdays only to a run that reads LivePerson.
+    const fixed = calendar.fixedHours
+      ? resolveHalfDays(calendar.halfDays, [fixedHoursSource(calendar.fixedHours)], calendar.timeZone)
+      : undefined;
+    const resolved = fixed && 'events' in fixed ? fixed.events : [];
+    return {
+      name: calendar.name,
+      timeZone: calendar.timeZone,
+      years: [...calendar.years],
+      events: sortEvents([...calendar.events, ...resolved]),
+      halfDays: calendar.fixedHours
+        ? []
+        : calendar.halfDays.map((half) => ({
+            date: half.date,
+            name: half.name,
+            hours: describeHalfDay(half),
+          })),
+      warnings: [...(calendar.warnings ?? [])],
+      corrections: [...(calendar.corrections ?? [])],
+    };
+  });
   const years = [...new Set(calendars.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
   return { years, calendars };
 }

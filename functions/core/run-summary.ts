@@ -1,5 +1,6 @@
 import { eventLastDate } from './canonical-events.js';
 import type { SkillReference } from './config-schema.js';
+import type { HalfDayNote } from './half-days.js';
 import type { CalendarPlan, OccasionAction, RunPlan, SkillAction } from './plan.js';
 import type { Trigger } from './run-years.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
@@ -52,6 +53,8 @@ export interface CalendarSummary {
   warnings?: string[];
   /** The date-holidays corrections used (ids of README's "Known data corrections"). */
   corrections?: string[];
+  /** The half days of the run's years: the hours written and the Workdays they came from. */
+  halfDays?: HalfDayNote[];
 }
 
 export interface RunSummary {
@@ -63,6 +66,8 @@ export interface RunSummary {
   requests: { GET: number; POST: number; PUT: number; DELETE: number };
   /** The run stopped before its time limit; the next run converges. */
   incomplete?: boolean;
+  /** The account's default special occasion as the run read it (absent: none). */
+  accountDefault?: { name: string; occasionId: number; importer: boolean };
 }
 
 /** What applying achieved for one calendar; absent for calendars that needed no write. */
@@ -87,6 +92,7 @@ export const OCCASION_ACTIONS: Record<OccasionAction, CalendarAction> = {
   unchanged: 'unchanged',
   drift: 'drift',
   conflict: 'conflict',
+  failed: 'failed',
 };
 
 const SKILL_ACTIONS: Record<SkillAction, SkillLinkAction> = {
@@ -94,6 +100,7 @@ const SKILL_ACTIONS: Record<SkillAction, SkillLinkAction> = {
   unchanged: 'unchanged',
   conflict: 'conflict',
   missing: 'missing',
+  failed: 'failed',
 };
 
 export function toEventLine(event: SpecialOccasionEvent): EventLine {
@@ -142,6 +149,7 @@ export function summarizeCalendar(
     ...(outcome?.error ? { error: outcome.error } : plan.reason ? { error: plan.reason } : {}),
     ...(plan.warnings?.length ? { warnings: [...plan.warnings] } : {}),
     ...(plan.corrections?.length ? { corrections: [...plan.corrections] } : {}),
+    ...(plan.halfDays?.length ? { halfDays: plan.halfDays.map((note) => ({ ...note })) } : {}),
   };
 }
 

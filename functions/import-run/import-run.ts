@@ -10,7 +10,13 @@ import type { Config } from '../core/config-schema.js';
 import { desiredCalendars, heldYears, type RunRequest } from '../core/desired-calendar.js';
 import { parseCsdsUrl } from '../core/endpoint-url.js';
 import { InputError } from '../core/errors.js';
-import { type AccountState, type DesiredCalendar, planRun, type RunPlan } from '../core/plan.js';
+import {
+  type AccountState,
+  type DesiredCalendar,
+  needsWorkdays,
+  planRun,
+  type RunPlan,
+} from '../core/plan.js';
 import {
   hasFailures,
   orphanSummaries,
@@ -19,6 +25,7 @@ import {
   summarizeCalendar,
 } from '../core/run-summary.js';
 import type { Trigger } from '../core/run-years.js';
+import type { Workdays } from '../core/working-hours.js';
 import { DeadlineExceededError } from '../liveperson/errors.js';
 import { LivePersonClient } from '../liveperson/liveperson-client.js';
 import { DEADLINE_REASON, type HaltCheck, INTERRUPTED_REASON, PlanWriter } from './plan-writer.js';
@@ -71,6 +78,20 @@ async function readState(client: LivePersonClient, needsSkills: boolean): Promis
 }
 
 /**
+ * The account's Workdays, read once per run and only when a calendar has half days: the importer
+ * never writes them, so a later round reuses the first read.
+ */
+class WorkdaysReader {
+  private read: Promise<Workdays[]> | undefined;
+  constructor(private readonly client: LivePersonClient) {}
+  when(needed: boolean): Promise<Workdays[] | undefined> {
+    if (!needed) return Promise.resolve(undefined);
+    this.read ??= this.client.listWorkdays();
+    return this.read;
+  }
+}
+
+/**
  * Runs one import. Input errors (unknown calendar, bad secret) throw before any LivePerson request;
  * an error after the first read throws a RunStoppedError that carries the summary so far.
  */
@@ -109,6 +130,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   const writer = new PlanWriter(client, ledger, audit, halt, deps.maxBodyBytes);
   const configNames = deps.config.calendars.map((calendar) => calendar.name);
   const needsSkills = initial.some((calendar) => calendar.skills.length > 0);
+  const workdays = new WorkdaysReader(client);
   let plan: RunPlan | undefined;
   let stopReason: string | undefined;
   let stopError: unknown;
@@ -122,8 +144,11 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
         break;
       }
       let state: AccountState;
+      let desired: DesiredCalendar[];
       try {
-        state = await readState(client, needsSkills);
+        const read = await readState(client, needsSkills);
+        desired = desiredCalendars(deps.config, runRequest, heldYears(read.occasions));
+        state = { ...read, workdays: await workdays.when(needsWorkdays(desired)) };
       } catch (error) {
         if (error instanceof DeadlineExceededError) ledger.incomplete = true;
         // With nothing read yet there is nothing to report: the run failed as a whole.
@@ -132,12 +157,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
         break;
       }
       ledger.settle(state, audit);
-      plan = planRun(
-        desiredCalendars(deps.config, runRequest, heldYears(state.occasions)),
-        state,
-        { force: request.force },
-        configNames,
-      );
+      plan = planRun(desired, state, { force: request.force }, configNames);
       if (request.dryRun) break;
       if (round > MAX_ROUNDS) {
         stopReason = `not written: LivePerson's data kept changing during ${MAX_ROUNDS} rounds of read and write; the next run converges`;
@@ -187,6 +207,7 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
       : unread(initial, stopReason ?? 'not read'),
     requests: client.requests.snapshot(),
     ...(ledger.incomplete ? { incomplete: true } : {}),
+    ...(plan?.accountDefault ? { accountDefault: plan.accountDefault } : {}),
   };
   recordMetrics(summary, deps.metrics);
   logger.debug('holiday-importer run finished', {

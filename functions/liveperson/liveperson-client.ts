@@ -4,6 +4,7 @@ import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfa
 import { parseCsdsUrl } from '../core/endpoint-url.js';
 import { InputError } from '../core/errors.js';
 import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
+import type { Workdays } from '../core/working-hours.js';
 import { AuthSession } from './auth-session.js';
 import { DomainResolver } from './domain-api.js';
 import {
@@ -27,14 +28,16 @@ import {
   SkillWriteAnswerSchema,
   SpecialOccasionListSchema,
   SpecialOccasionWriteAnswerSchema,
+  WorkdaysListSchema,
 } from './wire-schemas.js';
 
 /** The two Account Config collections the importer uses, each with its own revision. */
-export type Collection = 'specialoccasion' | 'skills';
+export type Collection = 'specialoccasion' | 'skills' | 'workinghours';
 
 const COLLECTION_PATHS: Record<Collection, { path: string; version: string }> = {
   specialoccasion: { path: 'configuration/ac-common/specialoccasion', version: '1.0' },
   skills: { path: 'configuration/le-users/skills', version: '2.0' },
+  workinghours: { path: 'configuration/ac-common/workinghours', version: '1.0' },
 };
 
 export interface LivePersonClientOptions {
@@ -233,6 +236,13 @@ export class LivePersonClient {
       headers: this.ifMatch('specialoccasion', 'DELETE'),
     });
     await response.arrayBuffer();
+  }
+
+  /** Every Workdays object, read-only: the importer takes normal hours from them, never writes them. */
+  async listWorkdays(): Promise<Workdays[]> {
+    const url = await this.url('workinghours', '', { select: '$all' });
+    const response = await this.send('workinghours', 'GET', url);
+    return readJson(response, WorkdaysListSchema, endpointOf('GET', url));
   }
 
   async listSkills(): Promise<Skill[]> {

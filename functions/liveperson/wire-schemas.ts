@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { useEnglishMessages } from '../commons/zod-messages.js';
 import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/special-occasion.js';
+import type { Workdays } from '../core/working-hours.js';
 
 /**
  * The Account Config API's answers, checked at the boundary. Objects are read leniently: what the
@@ -98,6 +99,7 @@ const SkillSchema = z.looseObject({
   name: text,
   deleted: flag,
   specialOccasionId: z.nullish(z.int()),
+  workingHoursId: z.nullish(z.int()),
 });
 
 export const SkillListSchema = z.array(
@@ -115,3 +117,23 @@ export const SkillWriteAnswerSchema = z.union([
     z.transform((skill) => [skill as Skill]),
   ),
 ]);
+
+/**
+ * Workdays as the list answers them with `select=$all`. Their events are read by the core (a bad
+ * one fails only the calendars whose hours it gives); `workingHoursId` on a skill names one.
+ */
+export const WorkdaysListSchema = z.array(
+  z.pipe(
+    z.looseObject({
+      id: z.int(),
+      name: text,
+      deleted: flag,
+      isDefault: flag,
+      events: z.pipe(
+        z.nullish(z.array(z.unknown())),
+        z.transform((value) => value ?? []),
+      ),
+    }),
+    z.transform((workdays): Workdays => workdays),
+  ),
+);

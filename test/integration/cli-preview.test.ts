@@ -41,7 +41,11 @@ describe('the built CLI: the libraries as they ship', () => {
       secretId: 's',
       calendars: [
         { name: 'Equinoxes', regions: ['JP'] },
-        { name: 'Islamic', regions: ['TR'], partialDays: { mode: 'reduced', opensAt: '09:00' } },
+        {
+          name: 'Islamic',
+          regions: ['TR'],
+          partialDays: { mode: 'reduced', opensAt: '09:00', closesAt: '18:00' },
+        },
         { name: 'Hebrew', regions: ['IL'] },
         { name: 'Chinese', regions: ['KR'] },
         { name: 'Borrowed country', regions: ['GG'] },
@@ -86,12 +90,17 @@ describe('holiday-importer preview (child process)', () => {
     const [calendar] = output.calendars;
     expect(calendar.name).toBe('Holidays DE-BY');
     expect(calendar.timeZone).toBe('Europe/Berlin');
-    expect(calendar.events).toHaveLength(15);
+    // The half days wait for the skills' Workdays: preview is offline.
+    expect(calendar.events).toHaveLength(13);
+    expect(calendar.halfDays).toEqual([
+      { date: '2027-12-24', name: 'Heiliger Abend', hours: 'normal hours until 14:00' },
+      { date: '2027-12-31', name: 'Silvester', hours: 'normal hours until 14:00' },
+    ]);
     for (const event of calendar.events) expect(SpecialOccasionEventSchema.parse(event)).toEqual(event);
     expect(calendar.events.at(-1)).toEqual({
-      meta: { working: true, name: 'Silvester' },
-      start: { dateTime: '2027-12-31T09:00:00', timeZone: 'Europe/Berlin' },
-      end: { dateTime: '2027-12-31T14:00:00', timeZone: 'Europe/Berlin' },
+      meta: { working: false, name: '2. Weihnachtstag' },
+      start: { dateTime: '2027-12-26T00:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2027-12-26T23:59:59', timeZone: 'Europe/Berlin' },
       recurrence: [],
     });
   });
@@ -102,7 +111,7 @@ describe('holiday-importer preview (child process)', () => {
     expect(result.stdout).toContain('December 2027');
     expect(result.stdout).toMatch(/20 21 22 23 24~25\*26\*/);
     expect(result.stdout).toContain('Legend:');
-    expect(result.stdout).toMatch(/Fri 2027-12-24\s+open 09:00-14:00\s+Heiliger Abend/);
+    expect(result.stdout).toMatch(/Fri 2027-12-24\s+normal hours until 14:00\s+Heiliger Abend/);
     expect(result.stdout).not.toContain('\x1b[');
   });
 

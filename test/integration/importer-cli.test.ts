@@ -49,11 +49,45 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
     expect(sandbox.current.requests.every((request) => request.method === 'GET')).toBe(true);
     expect(result.stdout).toContain('Plan (dry run, nothing written)');
     expect(result.stdout).toMatch(/Holidays DE-BY\s+create \(\+\d+ -0 events/);
-    expect(result.stdout).toMatch(/\+ Fri 2027-12-24\s+open 09:00-14:00\s+Heiliger Abend/);
+    expect(result.stdout).toMatch(/\+ Fri 2027-12-24\s+open 08:00-14:00\s+Heiliger Abend/);
     expect(result.stdout).toMatch(
       /skill "Billing DE" \(#2000000002\): CONFLICT - linked to special occasion "Company events/,
     );
     expect(result.stderr).toContain('holiday-importer plan: account 12345678 (dry run)');
+  });
+
+  it('plan of 2033: the Saturday half days get no event, each listed with the Workdays it came from', async () => {
+    const result = await cli(['plan', '--calendar', 'Holidays DE-BY', '--year', '2033']);
+    expect(result.stdout).toMatch(
+      /half day Sat 2033-12-24 Heiliger Abend: no event: closed by the normal hours {2}\(from "Support DE", "Billing DE" \(Workdays "Office hours" \(4011110000, the account default\)\)\)/,
+    );
+    expect(result.stdout).toMatch(/half day Sat 2033-12-31 Silvester: no event: closed by the normal hours/);
+    expect(result.stdout).not.toMatch(/\+ Sat 2033-12-24/);
+    expect(result.stdout).toMatch(/\+ Sun 2033-12-25\s+closed all day\s+1. Weihnachtstag/);
+  });
+
+  it('two skills of one calendar with different hours on a half day: that calendar FAILED, the others planned, exit 1', async () => {
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'workinghours', {
+      id: 4011110030,
+      name: 'Late shift',
+      isDefault: false,
+      events: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
+        start: { dateTime: `2026-01-0${5 + index}T09:00:00`, timeZone: 'Europe/Berlin' },
+        end: { dateTime: `2026-01-0${5 + index}T17:00:00`, timeZone: 'Europe/Berlin' },
+        recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
+      })),
+    });
+    const [billing] = sandbox.current.state
+      .all(SANDBOX_ACCOUNT, 'skills')
+      .filter((skill) => skill.name === 'Billing DE');
+    sandbox.current.state.put(SANDBOX_ACCOUNT, 'skills', { ...billing, workingHoursId: 4011110030 });
+    const result = await cli(['plan', '--year', '2027']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Holidays DE-BY\s+FAILED/);
+    expect(result.stdout).toContain(
+      '2027-12-24 (Heiliger Abend): "Support DE" (Workdays "Office hours" (4011110000, the account default)): 08:00-14:00 vs "Billing DE" (Workdays "Late shift" (4011110030)): 09:00-14:00',
+    );
+    expect(result.stdout).toMatch(/Holidays US\s+create/);
   });
 
   it('apply then plan: exit 3 (the conflict stays), and the second plan finds nothing to do', async () => {
@@ -66,7 +100,7 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
       'created',
       'created',
     ]);
-    expect(summary.requests).toEqual({ GET: 3, POST: 1, PUT: 1, DELETE: 0 });
+    expect(summary.requests).toEqual({ GET: 4, POST: 1, PUT: 1, DELETE: 0 });
     sandbox.current.clearLog();
     const again = await cli(['plan', '--json']);
     const second = JSON.parse(again.stdout);
@@ -201,11 +235,14 @@ describe('npm start (the demo)', () => {
       );
     });
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /half day Sat 2033-12-24 Heiliger Abend: no event: closed by the normal hours/,
+    );
     const [, afterApply = ''] = result.stdout.split('=== 3.');
-    expect(afterApply).toMatch(/LivePerson requests: 3 GET, 0 POST, 0 PUT, 0 DELETE/);
+    expect(afterApply).toMatch(/LivePerson requests: 4 GET, 0 POST, 0 PUT, 0 DELETE/);
     expect(afterApply).toContain(
       "Company events (made by hand) #4100000001: not the importer's, left untouched",
     );
-    expect(result.stdout).toMatch(/LivePerson requests: 3 GET, 1 POST, 1 PUT, 0 DELETE/);
+    expect(result.stdout).toMatch(/LivePerson requests: 4 GET, 1 POST, 1 PUT, 0 DELETE/);
   });
 });

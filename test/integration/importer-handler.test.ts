@@ -47,10 +47,12 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
   it('first import: one read of each collection, one POST for all new occasions, one PUT for the skills', async () => {
     const metrics = countingMetrics();
     const summary = await handler({}, metrics)({ trigger: 'monthly' });
+    // Workdays are read because DE-BY has half days (24 and 31 Dec), and only once.
     expect(calls(sandbox.current.requests)).toEqual([
       'GET /service/baseURI.json',
       'GET /configuration/ac-common/specialoccasion',
       'GET /configuration/le-users/skills',
+      'GET /configuration/ac-common/workinghours',
       'POST /configuration/ac-common/specialoccasion',
       'PUT /configuration/le-users/skills',
     ]);
@@ -60,7 +62,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
       'Holidays US',
       'Holidays UK (England + Scotland)',
     ]);
-    expect(summary.requests).toEqual({ GET: 3, POST: 1, PUT: 1, DELETE: 0 });
+    expect(summary.requests).toEqual({ GET: 4, POST: 1, PUT: 1, DELETE: 0 });
     const calendars = byName(summary);
     expect(Object.values(calendars).map((calendar) => calendar.action)).toEqual([
       'created',
@@ -110,7 +112,7 @@ describe('the Lambda handler end to end (sandbox + moto Secrets Manager)', () =>
     const summary = await handler()({ trigger: 'monthly' });
     expect(writes(sandbox.current.requests)).toEqual([]);
     expect(summary.calendars.every((calendar) => calendar.action === 'unchanged')).toBe(true);
-    expect(summary.requests).toEqual({ GET: 3, POST: 0, PUT: 0, DELETE: 0 });
+    expect(summary.requests).toEqual({ GET: 4, POST: 0, PUT: 0, DELETE: 0 });
   });
 
   it('a dry run performs GETs only and reports what would happen', async () => {

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signOAuth1 } from '../../functions/liveperson/auth-session.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../sandbox/sandbox-fixtures.js';
+import {
+  OFFICE_HOURS_ID,
+  SANDBOX_ACCOUNT,
+  SANDBOX_CREDENTIALS,
+  seedDemoScene,
+} from '../sandbox/sandbox-fixtures.js';
 
 /**
  * Walks liveperson-api.md section 8 (the emulator checklist) item by item with plain fetch,
@@ -11,6 +16,7 @@ import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../sandbox/sandbox-fixture
 const ACCOUNT_PATH = `/api/account/${SANDBOX_ACCOUNT}`;
 const SO = `${ACCOUNT_PATH}/configuration/ac-common/specialoccasion`;
 const SKILLS = `${ACCOUNT_PATH}/configuration/le-users/skills`;
+const WORKDAYS = `${ACCOUNT_PATH}/configuration/ac-common/workinghours`;
 
 function occasion(
   name: string,
@@ -105,6 +111,26 @@ describe('sandbox contract (liveperson-api.md section 8)', () => {
       (await call('POST', `${ACCOUNT_PATH}/logout`, { body: { csrf }, headers: { cookie } })).status,
     ).toBe(200);
     expect((await call('GET', `${SO}?v=1.0`)).status).toBe(401);
+  });
+
+  it('Workdays (section 4): summary list by default, events with select=$all, a revision; read-only here', async () => {
+    seedDemoScene(sandbox.current.state);
+    const summary = await call('GET', `${WORKDAYS}?v=1.0`);
+    expect(summary.status).toBe(200);
+    expect(summary.revision).toMatch(/^\d+$/);
+    expect(summary.body).toEqual([
+      { id: OFFICE_HOURS_ID, name: 'Office hours', deleted: false, isDefault: true },
+    ]);
+    const full = await call('GET', `${WORKDAYS}?v=1.0&select=$all`);
+    expect(full.body[0].events).toHaveLength(5);
+    expect(full.body[0].events[0].recurrence).toEqual(['RRULE:FREQ=WEEKLY;BYDAY=MO']);
+    expect((await call('GET', WORKDAYS)).status).toBe(400);
+    // The importer never writes Workdays; the sandbox refuses to, so a test would notice.
+    const write = await call('PUT', `${WORKDAYS}?v=1.0`, {
+      body: full.body,
+      headers: { 'if-match': full.revision ?? '' },
+    });
+    expect(write.status).toBe(405);
   });
 
   it('a session expires after its lifetime and then answers 401', async () => {

@@ -41,6 +41,9 @@ export function registerSandboxCredentials(state: SandboxState): void {
 }
 
 /** The demo scene: the example config's skills and one hand-made special occasion. */
+/** The demo account's default Workdays object, which its skills name. */
+export const OFFICE_HOURS_ID = 4011110000;
+
 export function seedDemoScene(state: SandboxState, accountId = SANDBOX_ACCOUNT): void {
   state.addAccount(accountId);
   const [foreign] = state.put(accountId, 'specialoccasion', {
@@ -56,13 +59,26 @@ export function seedDemoScene(state: SandboxState, accountId = SANDBOX_ACCOUNT):
       },
     ],
   });
+  // The account's default Workdays: Monday to Friday, 08:00-17:00 in Berlin, as the UI makes them
+  // (each weekday an event on its date in the week the object was made).
+  state.put(accountId, 'workinghours', {
+    id: OFFICE_HOURS_ID,
+    name: 'Office hours',
+    description: 'Monday to Friday',
+    isDefault: true,
+    events: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
+      start: { dateTime: `2026-01-0${5 + index}T08:00:00`, timeZone: 'Europe/Berlin' },
+      end: { dateTime: `2026-01-0${5 + index}T17:00:00`, timeZone: 'Europe/Berlin' },
+      recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
+    })),
+  });
   const skill = (id: number, name: string, extra: Record<string, unknown> = {}) => ({
     id,
     name,
     description: `${name} queue`,
     skillOrder: 0,
     maxWaitTime: 120,
-    workingHoursId: 4011110000,
+    workingHoursId: OFFICE_HOURS_ID,
     canTransfer: true,
     skillTransferList: [],
     lobIds: [],

@@ -140,6 +140,7 @@ const SELECT_PATTERN = /^[A-Za-z0-9_$,().]+$/;
 const SUMMARY_FIELDS: Record<CollectionName, string[]> = {
   specialoccasion: ['id', 'name', 'deleted', 'isDefault'],
   skills: ['id', 'deleted', 'name'],
+  workinghours: ['id', 'name', 'deleted', 'isDefault'],
 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
@@ -417,6 +418,9 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       );
     }
 
+    // The importer only reads Workdays: the sandbox models them read-only (tests seed them).
+    if (collection === 'workinghours') return error(405, 'The sandbox serves Workdays read-only');
+
     // Writes: If-Match is the collection revision the client last saw.
     if (ifMatch === undefined && method !== 'POST' && options.strictIfMatch) {
       return error(400, 'If-Match is required for writes');
@@ -523,7 +527,9 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         ? 'specialoccasion'
         : rest[0] === 'configuration' && rest[1] === 'le-users' && rest[2] === 'skills'
           ? 'skills'
-          : undefined;
+          : rest[0] === 'configuration' && rest[1] === 'ac-common' && rest[2] === 'workinghours'
+            ? 'workinghours'
+            : undefined;
     if (!collection || rest.length > 4) return error(404, 'Not found');
     const account = state.account(accountId);
     if (!account) return error(401, 'Invalid site');

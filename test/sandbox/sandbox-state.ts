@@ -3,7 +3,7 @@ import { isObject } from './sandbox-validation.js';
 /** In-memory LivePerson data of the sandbox: accounts, collections with revisions, credentials. */
 
 type Json = Record<string, unknown>;
-export type CollectionName = 'specialoccasion' | 'skills';
+export type CollectionName = 'specialoccasion' | 'skills' | 'workinghours';
 
 export interface SandboxAccount {
   id: string;
@@ -50,8 +50,8 @@ export class SandboxState {
     if (!account) {
       account = {
         id,
-        collections: { specialoccasion: new Map(), skills: new Map() },
-        revisions: { specialoccasion: 1000, skills: 2000 },
+        collections: { specialoccasion: new Map(), skills: new Map(), workinghours: new Map() },
+        revisions: { specialoccasion: 1000, skills: 2000, workinghours: 3000 },
       };
       this.accounts.set(id, account);
     }

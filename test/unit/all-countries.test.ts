@@ -1,9 +1,10 @@
 import Holidays from 'date-holidays';
 import moment from 'moment-timezone';
 import { describe, expect, it } from 'vitest';
-import { buildCalendarEvents, calendarTimeZone } from '../../functions/core/calendar-events.js';
+import { calendarTimeZone } from '../../functions/core/calendar-events.js';
 import { eventLastDate } from '../../functions/core/canonical-events.js';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
+import { buildCalendarEvents, workdaysSource } from '../../functions/core/half-days.js';
 import { addDays } from '../../functions/core/local-date.js';
 import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
 
@@ -34,7 +35,7 @@ const states = [
 type Mode = CalendarConfig['partialDays']['mode'];
 const MODES: Record<Mode, CalendarConfig['partialDays']> = {
   closed: { mode: 'closed' },
-  reduced: { mode: 'reduced', opensAt: '08:30' },
+  reduced: { mode: 'reduced' },
   ignore: { mode: 'ignore' },
 };
 
@@ -140,14 +141,65 @@ function differences(mode: Mode, civil: CivilDays, imported: ImportedDays): stri
   return lines;
 }
 
+/**
+ * The hours of a Monday-to-Friday contact center, 08:00-17:00 in Berlin (a zone other than most
+ * calendars', so half days are placed across zones), as LivePerson's Workdays hold them.
+ */
+const WORKDAYS_ZONE = 'Europe/Berlin';
+const WORKDAYS = {
+  id: 4011110000,
+  name: 'Office hours',
+  isDefault: true,
+  events: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
+    start: { dateTime: `2026-12-${String(7 + index).padStart(2, '0')}T08:00:00`, timeZone: WORKDAYS_ZONE },
+    end: { dateTime: `2026-12-${String(7 + index).padStart(2, '0')}T17:00:00`, timeZone: WORKDAYS_ZONE },
+    recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
+  })),
+};
+
+/** Whether an instant lies inside those hours, read with moment-timezone (not the code's Intl). */
+function insideWorkdays(instant: moment.Moment): boolean {
+  const local = instant.clone().tz(WORKDAYS_ZONE);
+  const minute = local.hours() * 60 + local.minutes();
+  return local.isoWeekday() <= 5 && minute >= 8 * 60 && minute < 17 * 60;
+}
+
+/**
+ * LivePerson's rule, checked on every event of a reduced calendar: an occasion overwrites the
+ * Workdays of its date, so a working window must lie inside the Workdays hours (never opening a
+ * closed weekday or an hour outside them), and a not-working event is always a whole day (one in
+ * part would close the whole date).
+ */
+function hoursDifferences(events: readonly SpecialOccasionEvent[]): string[] {
+  const lines: string[] = [];
+  for (const event of events) {
+    const zone = event.start.timeZone;
+    const start = moment.tz(event.start.dateTime, zone);
+    const end = moment.tz(event.end.dateTime, zone);
+    if (!event.meta.working) {
+      if (!(event.start.dateTime.endsWith('T00:00:00') && event.end.dateTime.endsWith('T23:59:59')))
+        lines.push(`a not-working window in part of a day: ${event.start.dateTime}..${event.end.dateTime}`);
+      continue;
+    }
+    const last = end.clone().subtract(1, 'minute');
+    if (!insideWorkdays(start) || !insideWorkdays(last))
+      lines.push(`opens outside the Workdays hours: ${event.start.dateTime}..${event.end.dateTime} ${zone}`);
+  }
+  return lines;
+}
+
 function check(region: string, mode: Mode, timeZone?: string): string[] {
   const cal = calendar(region, MODES[mode], timeZone);
   const zone = calendarTimeZone(cal);
+  const hours = workdaysSource(WORKDAYS, zone);
+  if (typeof hours === 'string') throw new Error(hours);
   return YEARS.flatMap((year) => {
-    const imported = importedDays(buildCalendarEvents(cal, [year]));
-    return differences(mode, civilDays(region, year), imported).map(
-      (line) => `${region} ${zone} ${mode} ${year}: ${line}`,
-    );
+    const events = buildCalendarEvents(cal, [year], hours);
+    const imported = importedDays(events);
+    return [
+      ...differences(mode, civilDays(region, year), imported),
+      ...(mode === 'reduced' ? hoursDifferences(events) : []),
+    ].map((line) => `${region} ${zone} ${mode} ${year}: ${line}`);
   });
 }
 

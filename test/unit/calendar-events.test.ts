@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildCalendarEvents,
   calendarTimeZone,
   type DayEntry,
   groupOffRuns,
@@ -14,6 +13,7 @@ import {
 } from '../../functions/core/calendar-events.js';
 import { eventLastDate, fingerprintEvents } from '../../functions/core/canonical-events.js';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
+import { buildCalendarEvents } from '../../functions/core/half-days.js';
 import { addDays } from '../../functions/core/local-date.js';
 import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
 
@@ -121,16 +121,24 @@ describe('buildCalendarEvents with real date-holidays data', () => {
       ],
     },
     {
-      mode: { mode: 'reduced', opensAt: '09:00' },
+      mode: { mode: 'reduced', opensAt: '09:00', closesAt: '17:00' },
       expected: [
         '2027-12-24T09:00:00..14:00:00 open Heiliger Abend',
         '2027-12-31T09:00:00..14:00:00 open Silvester',
       ],
     },
+    {
+      // Offline, without fixed hours, the stand-in hours are the whole day.
+      mode: { mode: 'reduced' },
+      expected: [
+        '2027-12-24T00:00:00..14:00:00 open Heiliger Abend',
+        '2027-12-31T00:00:00..14:00:00 open Silvester',
+      ],
+    },
     { mode: { mode: 'ignore' }, expected: [] },
     {
       // Opening after the half day begins leaves no working time: the day is off.
-      mode: { mode: 'reduced', opensAt: '15:00' },
+      mode: { mode: 'reduced', opensAt: '15:00', closesAt: '17:00' },
       expected: [
         '2027-12-24T00:00:00..23:59:59 off Heiliger Abend',
         '2027-12-31T00:00:00..23:59:59 off Silvester',
@@ -219,17 +227,16 @@ describe('buildCalendarEvents with real date-holidays data', () => {
 
 /** Day entries of a holiday named "H", as the span and holiday tables below expect them. */
 const off = (date: string) => ({ kind: 'off', date, name: 'H' });
-const window = (date: string, working: boolean, from: string, to: string) => ({
-  kind: 'window',
+/** A day closed in part, from..to in minutes of the day: its hours wait for the Workdays. */
+const half = (date: string, from: number, to: number) => ({
+  kind: 'half',
   date,
   name: 'H',
-  working,
-  from,
-  to,
+  closed: [{ from, to }],
 });
 const closed = { mode: 'closed' as const };
 const ignore = { mode: 'ignore' as const };
-const reduced = { mode: 'reduced' as const, opensAt: '08:30' };
+const reduced = { mode: 'reduced' as const };
 
 describe('spanToDays: a span [start, end) of wall clock as days off and half days', () => {
   const at = (date: string, time = '00:00') => ({ date, time });
@@ -263,25 +270,25 @@ describe('spanToDays: a span [start, end) of wall clock as days off and half day
       days: [off('2027-12-24')],
     },
     {
-      name: 'from 14:00, reduced: open from opensAt until it starts',
+      name: 'from 14:00, reduced: a half day closed from 14:00',
       start: at('2027-12-24', '14:00'),
       end: at('2027-12-25'),
       mode: reduced,
-      days: [window('2027-12-24', true, '08:30', '14:00')],
+      days: [half('2027-12-24', 840, 1440)],
     },
     {
-      name: 'from 08:00, reduced, opening after it starts: the day is off',
+      name: 'from 08:00, reduced: a half day closed from 08:00',
       start: at('2027-12-24', '08:00'),
       end: at('2027-12-25'),
       mode: reduced,
-      days: [off('2027-12-24')],
+      days: [half('2027-12-24', 480, 1440)],
     },
     {
       name: 'until 14:00 (Ash Wednesday), reduced: closed only until it ends',
       start: at('2026-02-18'),
       end: at('2026-02-18', '14:00'),
       mode: reduced,
-      days: [window('2026-02-18', false, '00:00', '14:00')],
+      days: [half('2026-02-18', 0, 840)],
     },
     {
       name: 'until 14:00, closed',
@@ -302,7 +309,7 @@ describe('spanToDays: a span [start, end) of wall clock as days off and half day
       start: at('2026-02-18', '10:00'),
       end: at('2026-02-18', '12:00'),
       mode: reduced,
-      days: [window('2026-02-18', false, '10:00', '12:00')],
+      days: [half('2026-02-18', 600, 720)],
     },
     {
       name: 'TR Bayram: 18:00 on the eve .. 12:00 on the day after, reduced',
@@ -310,11 +317,11 @@ describe('spanToDays: a span [start, end) of wall clock as days off and half day
       end: at('2026-03-23', '12:00'),
       mode: reduced,
       days: [
-        window('2026-03-19', true, '08:30', '18:00'),
+        half('2026-03-19', 1080, 1440),
         off('2026-03-20'),
         off('2026-03-21'),
         off('2026-03-22'),
-        window('2026-03-23', false, '00:00', '12:00'),
+        half('2026-03-23', 0, 720),
       ],
     },
     {
@@ -361,12 +368,7 @@ describe('holidayToDays: date-holidays entries (computed in UTC) as civil days',
       name: 'TR Bayram, reduced: closed until noon on the day after',
       holiday: entry('2026-03-20 00:00:00 -0600', '2026-03-19T18:00', '2026-03-23T12:00'),
       modes: [reduced],
-      days: [
-        off('2026-03-20'),
-        off('2026-03-21'),
-        off('2026-03-22'),
-        window('2026-03-23', false, '00:00', '12:00'),
-      ],
+      days: [off('2026-03-20'), off('2026-03-21'), off('2026-03-22'), half('2026-03-23', 0, 720)],
     },
     {
       name: 'TR Bayram, ignore: the three civil days',
@@ -375,16 +377,16 @@ describe('holidayToDays: date-holidays entries (computed in UTC) as civil days',
       days: [off('2026-03-20'), off('2026-03-21'), off('2026-03-22')],
     },
     {
-      name: 'DE Heiliger Abend from 14:00, reduced: open from opensAt until then',
+      name: 'DE Heiliger Abend from 14:00, reduced: a half day closed from 14:00',
       holiday: entry('2026-12-24 14:00:00', '2026-12-24T14:00', '2026-12-25T00:00'),
       modes: [reduced],
-      days: [window('2026-12-24', true, '08:30', '14:00')],
+      days: [half('2026-12-24', 840, 1440)],
     },
     {
       name: 'BR Ash Wednesday until 14:00, reduced',
       holiday: entry('2026-02-18 00:00:00', '2026-02-18T00:00', '2026-02-18T14:00'),
       modes: [reduced],
-      days: [window('2026-02-18', false, '00:00', '14:00')],
+      days: [half('2026-02-18', 0, 840)],
     },
     {
       name: 'a day that a DST change makes 23 hours long is still one whole day (UTC has no DST)',
@@ -417,7 +419,7 @@ describe('holidays that end or start mid-day, with real data (review item 1)', (
 
   it.each(['reduced', 'ignore'] as const)('TR, %s: the day after a Bayram is not closed all day', (mode) => {
     const events = buildCalendarEvents(
-      calendar({ regions: ['TR'], partialDays: mode === 'reduced' ? { mode, opensAt: '09:00' } : { mode } }),
+      calendar({ regions: ['TR'], partialDays: { mode } }),
       [2026, 2027, 2028],
     );
     for (const date of TR_DAYS_AFTER) expect(closedAllDay(events, date), date).toBe(false);
@@ -433,12 +435,13 @@ describe('holidays that end or start mid-day, with real data (review item 1)', (
         regions: ['TR'],
         language: 'tr',
         corrections: false,
-        partialDays: { mode: 'reduced', opensAt: '09:00' },
+        partialDays: { mode: 'reduced', opensAt: '09:00', closesAt: '18:00' },
       }),
       [2026],
     );
+    // Open from noon until closing: never a not-working window, which would close the whole day.
     expect(summarize(events.filter((event) => event.start.dateTime.startsWith('2026-03-23')))).toEqual([
-      '2026-03-23T00:00:00..12:00:00 off Ramazan Bayramı',
+      '2026-03-23T12:00:00..18:00:00 open Ramazan Bayramı',
     ]);
   });
 
@@ -447,12 +450,12 @@ describe('holidays that end or start mid-day, with real data (review item 1)', (
       calendar({
         regions: ['BR'],
         types: ['public', 'optional'],
-        partialDays: { mode: 'reduced', opensAt: '09:00' },
+        partialDays: { mode: 'reduced', opensAt: '09:00', closesAt: '18:00' },
       }),
       [2026],
     );
     const ash = events.filter((event) => event.start.dateTime.startsWith('2026-02-18'));
-    expect(summarize(ash)).toEqual([expect.stringMatching(/^2026-02-18T00:00:00\.\.14:00:00 off /)]);
+    expect(summarize(ash)).toEqual([expect.stringMatching(/^2026-02-18T14:00:00\.\.18:00:00 open /)]);
   });
 });
 
@@ -529,9 +532,25 @@ describe('mergeDays', () => {
     },
     { name: 'equal windows joined', input: [open('d', 'A'), open('d', 'B')], expected: [open('d', 'A / B')] },
     {
-      name: 'different windows kept apart',
-      input: [open('d', 'A'), open('d', 'B', '10:00')],
-      expected: [open('d', 'A'), open('d', 'B', '10:00')],
+      name: 'overlapping windows: their union (LivePerson unions working windows)',
+      input: [open('d', 'A'), open('d', 'B', '10:00', '16:00')],
+      expected: [open('d', 'A / B', '09:00', '16:00')],
+    },
+    {
+      name: 'a closure in part on a day with configured hours: those hours without it',
+      input: [
+        open('d', 'A'),
+        { kind: 'half', date: 'd', name: 'B', closed: [{ from: 600, to: 720 }] } as DayEntry,
+      ],
+      expected: [open('d', 'A', '09:00', '10:00'), open('d', 'A', '12:00', '14:00')],
+    },
+    {
+      name: 'closures in part add up into one half day',
+      input: [
+        { kind: 'half', date: 'd', name: 'A', closed: [{ from: 840, to: 1440 }] } as DayEntry,
+        { kind: 'half', date: 'd', name: 'B', closed: [{ from: 720, to: 900 }] } as DayEntry,
+      ],
+      expected: [{ kind: 'half', date: 'd', name: 'A / B', closed: [{ from: 720, to: 1440 }] }],
     },
     {
       name: 'other dates untouched',

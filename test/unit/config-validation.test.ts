@@ -119,10 +119,28 @@ describe('parseConfig rejects, naming the path, the value and what is allowed', 
       hint: /HH:MM.*"9am"/,
     },
     {
-      name: 'reduced without opensAt',
-      input: withCalendar({ partialDays: { mode: 'reduced' } }),
-      path: 'calendars[0].partialDays.opensAt',
-      hint: /required when mode is "reduced"/,
+      name: 'opensAt without closesAt (fixed hours need both ends)',
+      input: withCalendar({ partialDays: { mode: 'reduced', opensAt: '09:00' } }),
+      path: 'calendars[0].partialDays.closesAt',
+      hint: /together with the other end of the fixed hours.*every weekday.*Workdays/,
+    },
+    {
+      name: 'closesAt before opensAt',
+      input: withCalendar({ partialDays: { mode: 'reduced', opensAt: '17:00', closesAt: '09:00' } }),
+      path: 'calendars[0].partialDays.closesAt',
+      hint: /after "opensAt" \(17:00\)/,
+    },
+    {
+      name: 'two account defaults',
+      input: {
+        ...withCalendar({ accountDefault: true }),
+        calendars: [
+          { name: 'A', regions: ['DE'], accountDefault: true },
+          { name: 'B', regions: ['FR'], accountDefault: true },
+        ],
+      },
+      path: 'calendars[1].accountDefault',
+      hint: /already set on calendars\[0\].*one default special occasion/,
     },
     {
       name: 'extra event not a real date',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCalendarEvents } from '../../functions/core/calendar-events.js';
 import { eventLastDate } from '../../functions/core/canonical-events.js';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
 import { parseConfig } from '../../functions/core/config-validation.js';
+import { buildCalendarEvents } from '../../functions/core/half-days.js';
 import {
   correctionDates,
   HOLIDAY_CORRECTIONS,
