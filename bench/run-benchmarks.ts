@@ -19,14 +19,13 @@ import { build } from 'esbuild';
 import { writeFunctionBundleData } from '../bundling/function-bundle.js';
 import { BUNDLE_TARGET_KIB } from '../cdk/holiday-import-function.js';
 import { addHolidayImporter } from '../cdk/holiday-importer-app.js';
-import { loadConfig } from '../functions/cli/load-config.js';
-import { ConfigSchema } from '../functions/core/config-schema.js';
-import { buildCalendarEvents } from '../functions/core/half-days.js';
-import { formatMarkedDescription } from '../functions/core/ownership-marker.js';
-import { type DesiredCalendar, planRun } from '../functions/core/plan.js';
-import type { SpecialOccasion } from '../functions/core/special-occasion.js';
-import { registerSandboxCredentials, SANDBOX_ACCOUNT } from '../test/sandbox/sandbox-fixtures.js';
-import { startSandbox } from '../test/sandbox/sandbox-server.js';
+import { loadConfig } from '../functions/commons/load-config.js';
+import { ConfigSchema } from '../functions/core/config/config-schema.js';
+import { buildCalendarEvents } from '../functions/core/planner/half-days.js';
+import { formatMarkedDescription } from '../functions/core/planner/ownership-marker.js';
+import { type DesiredCalendar, planRun } from '../functions/core/planner/plan.js';
+import type { SpecialOccasion } from '../functions/core/planner/special-occasion.js';
+import { registerSandboxCredentials, SANDBOX_ACCOUNT, startSandbox } from '../sandbox/index.js';
 
 /**
  * `npm run bench`: the figures issues 10 and 15 set budgets for, each printed beside its target. Figures

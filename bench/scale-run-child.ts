@@ -1,7 +1,7 @@
-import { parseConfig } from '../functions/core/config-validation.js';
+import { parseConfig } from '../functions/core/config/config-validation.js';
 import { runImport } from '../functions/import-run/import-run.js';
 import { staticCredentials } from '../functions/liveperson/credentials.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../test/sandbox/sandbox-fixtures.js';
+import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
 /**
  * One import run of N calendars in a process of its own, so its time and peak memory are the

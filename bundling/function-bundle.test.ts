@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import Holidays from 'date-holidays';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../functions/core/config-validation.js';
-import { buildCalendarEvents } from '../functions/core/half-days.js';
+import { parseConfig } from '../functions/core/config/config-validation.js';
+import { buildCalendarEvents } from '../functions/core/planner/half-days.js';
 import { BundleDataError, checkCarriedData, writeFunctionBundleData } from './function-bundle.js';
 import { holidayDataFor, needsAstronomy } from './holiday-data.js';
 import { zoneData, zonesNamed } from './zone-data.js';
@@ -30,8 +30,8 @@ const configOf = (calendars: CalendarInput[]) =>
   parseConfig({ accountId: '1', secretId: 's', calendars }, 'test');
 
 const EVENTS_ENTRY = `
-import { buildCalendarEvents } from ${JSON.stringify(resolve('functions/core/half-days.ts'))};
-import { parseConfig } from ${JSON.stringify(resolve('functions/core/config-validation.ts'))};
+import { buildCalendarEvents } from ${JSON.stringify(resolve('functions/core/planner/half-days.ts'))};
+import { parseConfig } from ${JSON.stringify(resolve('functions/core/config/config-validation.ts'))};
 try {
   const config = parseConfig(JSON.parse(process.argv[2]), 'test');
   const years = JSON.parse(process.argv[3]);

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HolidaysParser from 'date-holidays-parser';
-import { calendarTimeZone } from '../functions/core/calendar-events.js';
-import type { Config } from '../functions/core/config-schema.js';
+import type { Config } from '../functions/core/config/config-schema.js';
+import { calendarTimeZone } from '../functions/core/holidays/calendar-events.js';
 import { type HolidayData, holidayDataFor, needsAstronomy, ruleZoneNames } from './holiday-data.js';
 import { type PackedZoneBundle, zoneData, zoneNames, zonesNamed } from './zone-data.js';
 

@@ -1,9 +1,9 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
-import { nearestOf } from '../functions/core/edit-distance.js';
-import { insecureUrlProblem } from '../functions/core/endpoint-url.js';
-import { canonicalTimeZone, isTimeZone } from '../functions/core/local-date.js';
+import { nearestOf } from '../functions/core/config/edit-distance.js';
+import { insecureUrlProblem } from '../functions/core/config/endpoint-url.js';
+import { canonicalTimeZone, isTimeZone } from '../functions/core/holidays/local-date.js';
 
 /**
  * Deployment settings: cdk.json "context" (or `-c key=value`), each with a default, validated

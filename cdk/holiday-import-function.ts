@@ -8,7 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { writeFunctionBundleData } from '../bundling/function-bundle.js';
-import type { Config } from '../functions/core/config-schema.js';
+import type { Config } from '../functions/core/config/config-schema.js';
 
 export interface HolidayImportFunctionProps {
   /** The validated config the function bundles: it decides which holiday and zone data go in. */

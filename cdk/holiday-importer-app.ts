@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadConfig } from '../functions/cli/load-config.js';
+import { loadConfig } from '../functions/commons/load-config.js';
 import { readDeploymentSettings } from './deployment-settings.js';
 import { HolidayImporterStack } from './holiday-importer-stack.js';
 

@@ -31,8 +31,8 @@ import {
   SERVICE_NAME,
   STACK_OUTPUTS,
 } from '../functions/aws/deployment-contract.js';
-import type { Config } from '../functions/core/config-schema.js';
-import type { ImportEvent } from '../functions/core/import-event.js';
+import type { Config } from '../functions/core/config/config-schema.js';
+import type { ImportEvent } from '../functions/core/config/import-event.js';
 import { cronTime, type DeploymentSettings } from './deployment-settings.js';
 import { HolidayImportFunction } from './holiday-import-function.js';
 

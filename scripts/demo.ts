@@ -1,9 +1,9 @@
-import { loadConfig } from '../functions/cli/load-config.js';
 import { type CliIo, runCli } from '../functions/cli/main.js';
 import { ANSI, LEGEND, PLAIN, renderCalendarPreview } from '../functions/cli/month-grid.js';
-import { calendarTimeZone } from '../functions/core/calendar-events.js';
-import { eventYear } from '../functions/core/canonical-events.js';
-import { readMarker } from '../functions/core/ownership-marker.js';
+import { loadConfig } from '../functions/commons/load-config.js';
+import { calendarTimeZone } from '../functions/core/holidays/calendar-events.js';
+import { eventYear } from '../functions/core/planner/canonical-events.js';
+import { readMarker } from '../functions/core/planner/ownership-marker.js';
 import { staticCredentials } from '../functions/liveperson/credentials.js';
 import { SpecialOccasionListSchema } from '../functions/liveperson/wire-schemas.js';
 import {
@@ -11,8 +11,8 @@ import {
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
   seedDemoScene,
-} from '../test/sandbox/sandbox-fixtures.js';
-import { startSandbox } from '../test/sandbox/sandbox-server.js';
+  startSandbox,
+} from '../sandbox/index.js';
 
 /**
  * `npm start`: the whole job against the built-in LivePerson sandbox, with no AWS or

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type MotoServer, startMotoServer } from './helpers/moto-server.js';
+import { type MotoServer, startMotoServer } from '../sandbox/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

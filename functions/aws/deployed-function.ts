@@ -1,9 +1,9 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetFunctionConfigurationCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod/mini';
+import type { ImportEvent } from '../core/config/import-event.js';
 import { InputError } from '../core/errors.js';
-import type { ImportEvent } from '../core/import-event.js';
-import type { RunSummary } from '../core/run-summary.js';
+import type { RunSummary } from '../core/summary/run-summary.js';
 import { STACK_OUTPUTS } from './deployment-contract.js';
 import { foreignAnswerStatus, serviceEndpoint } from './foreign-answers.js';
 

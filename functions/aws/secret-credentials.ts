@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { CredentialsProvider } from '../commons/interfaces.js';
 import { InputError } from '../core/errors.js';
+import type { CredentialsProvider } from '../liveperson/credentials.js';
 import { type LivePersonCredentials, LivePersonCredentialsSchema } from '../liveperson/credentials.js';
 import { foreignAnswerStatus, serviceEndpoint } from './foreign-answers.js';
 

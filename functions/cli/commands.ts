@@ -3,13 +3,13 @@ import { findFunctionName, invokeImport } from '../aws/deployed-function.js';
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import type { Logger } from '../commons/interfaces.js';
+import { loadConfig } from '../commons/load-config.js';
+import type { ImportEvent } from '../core/config/import-event.js';
 import { InputError } from '../core/errors.js';
-import type { ImportEvent } from '../core/import-event.js';
-import { hasFailures, needsReview, type RunSummary } from '../core/run-summary.js';
+import { hasFailures, needsReview, type RunSummary } from '../core/summary/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
 import type { CliOptions } from './cli-args.js';
-import { loadConfig } from './load-config.js';
-import { type CliDependencies, type CliIo, EXIT } from './main.js';
+import { type CliDependencies, type CliIo, EXIT } from './cli-io.js';
 import type { Palette } from './month-grid.js';
 import { formatSummary } from './summary-format.js';
 

@@ -1,39 +1,16 @@
 import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
-import type { CredentialsProvider, RetryPolicy } from '../commons/interfaces.js';
 import { ConfigError, InputError } from '../core/errors.js';
-import { RunStoppedError } from '../core/run-summary.js';
+import { RunStoppedError } from '../core/summary/run-summary.js';
 import { parseCliArgs } from './cli-args.js';
+import { type CliDependencies, type CliIo, EXIT } from './cli-io.js';
 import { ANSI, PLAIN } from './palette.js';
+
+export { type CliDependencies, type CliIo, EXIT } from './cli-io.js';
 
 /**
  * The CLI's entry: arguments, help and exit codes. The commands (and with them the AWS SDK,
  * date-holidays, zod) load only when one runs, so `--help` answers at once.
  */
-
-export const EXIT = { ok: 0, failure: 1, badInput: 2, needsReview: 3, interrupted: 130 } as const;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  colour: boolean;
-  now: () => Date;
-  env: Record<string, string | undefined>;
-  /**
-   * Asks for graceful Ctrl-C / SIGTERM handling during a writing run: the signal it returns is
-   * aborted by the first signal (a second one quits at once). `notice` is what the first signal
-   * prints (default: the one of plan/apply). Absent: signals act as usual.
-   */
-  interruptSignal?: (notice?: string) => AbortSignal;
-}
-
-/**
- * How the CLI reaches the outside world; the demo swaps credentials for the sandbox's. Default:
- * the secret from Secrets Manager.
- */
-export interface CliDependencies {
-  credentialsFor?: (secretId: string) => CredentialsProvider;
-  retry?: Partial<RetryPolicy>;
-}
 
 const OPTIONS = `Options:
   --config <path>     Config file (default: config/holidays.json)

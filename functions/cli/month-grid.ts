@@ -1,7 +1,7 @@
-import { eventLastDate } from '../core/canonical-events.js';
-import { addDays, daysBetween, weekday } from '../core/local-date.js';
-import type { CalendarPreview } from '../core/preview.js';
-import type { SpecialOccasionEvent } from '../core/special-occasion.js';
+import { addDays, daysBetween, weekday } from '../core/holidays/local-date.js';
+import { eventLastDate } from '../core/planner/canonical-events.js';
+import type { CalendarPreview } from '../core/planner/preview.js';
+import type { SpecialOccasionEvent } from '../core/planner/special-occasion.js';
 import type { Palette } from './palette.js';
 
 export { ANSI, type Palette, PLAIN } from './palette.js';

@@ -1,8 +1,12 @@
-import { correctionDates, HOLIDAY_CORRECTIONS, type HolidayCorrection } from '../core/holiday-corrections.js';
-import { previewCalendars } from '../core/preview.js';
+import { loadConfig } from '../commons/load-config.js';
+import {
+  correctionDates,
+  HOLIDAY_CORRECTIONS,
+  type HolidayCorrection,
+} from '../core/holidays/holiday-corrections.js';
+import { previewCalendars } from '../core/planner/preview.js';
 import type { CliOptions } from './cli-args.js';
-import { loadConfig } from './load-config.js';
-import { type CliIo, EXIT } from './main.js';
+import { type CliIo, EXIT } from './cli-io.js';
 import { LEGEND, type Palette, renderCalendarPreview } from './month-grid.js';
 
 /** `preview`: no network, so none of the run's modules (AWS SDK, ky) load. */

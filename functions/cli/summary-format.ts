@@ -1,5 +1,5 @@
-import { weekday } from '../core/local-date.js';
-import type { CalendarSummary, EventLine, RunSummary, SkillSummary } from '../core/run-summary.js';
+import { weekday } from '../core/holidays/local-date.js';
+import type { CalendarSummary, EventLine, RunSummary, SkillSummary } from '../core/summary/run-summary.js';
 import type { Palette } from './month-grid.js';
 
 /** The run summary as a person reads it: a diff per calendar and the skill links. Pure. */

@@ -1,5 +1,3 @@
-import type { LivePersonCredentials } from '../liveperson/credentials.js';
-
 /**
  * The small interfaces the run, the LivePerson client, the Lambda handler and the CLI share.
  * Each side supplies its own implementation (Powertools in Lambda, stderr lines in the CLI).
@@ -25,12 +23,6 @@ export interface RetryPolicy {
   minThrottleDelayMs: number;
   /** Per attempt. */
   timeoutMs: number;
-}
-
-/** Where the client gets credentials; `refresh` re-reads them (after a 401, once). */
-export interface CredentialsProvider {
-  get(): Promise<LivePersonCredentials>;
-  refresh(): Promise<LivePersonCredentials>;
 }
 
 export interface RunMetrics {

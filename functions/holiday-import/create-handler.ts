@@ -1,9 +1,10 @@
-import type { CredentialsProvider, Logger, RetryPolicy, RunMetrics } from '../commons/interfaces.js';
-import type { Config } from '../core/config-schema.js';
+import type { Logger, RetryPolicy, RunMetrics } from '../commons/interfaces.js';
+import type { Config } from '../core/config/config-schema.js';
+import { parseImportEvent } from '../core/config/import-event.js';
 import { asFunctionError } from '../core/errors.js';
-import { parseImportEvent } from '../core/import-event.js';
-import { hasFailures, RunStoppedError, type RunSummary } from '../core/run-summary.js';
+import { hasFailures, RunStoppedError, type RunSummary } from '../core/summary/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
+import type { CredentialsProvider } from '../liveperson/credentials.js';
 
 export interface HandlerDependencies {
   config: Config;

@@ -5,7 +5,7 @@ import configJson from '@holiday-importer/config' with { type: 'json' };
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { mapStackTraces } from '../commons/source-mapped-stacks.js';
-import { parseConfig } from '../core/config-validation.js';
+import { parseConfig } from '../core/config/config-validation.js';
 import { asFunctionError } from '../core/errors.js';
 import { createHandler } from './create-handler.js';
 

@@ -1,31 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type CredentialsProvider,
-  type Logger,
-  type RetryPolicy,
-  type RunMetrics,
-  SILENT_LOGGER,
-} from '../commons/interfaces.js';
-import type { Config } from '../core/config-schema.js';
-import { desiredCalendars, heldYears, type RunRequest } from '../core/desired-calendar.js';
-import { parseCsdsUrl } from '../core/endpoint-url.js';
+import { type Logger, type RetryPolicy, type RunMetrics, SILENT_LOGGER } from '../commons/interfaces.js';
+import type { Config } from '../core/config/config-schema.js';
+import { parseCsdsUrl } from '../core/config/endpoint-url.js';
 import { InputError } from '../core/errors.js';
+import type { Trigger } from '../core/holidays/run-years.js';
+import { desiredCalendars, heldYears, type RunRequest } from '../core/planner/desired-calendar.js';
 import {
   type AccountState,
   type DesiredCalendar,
   needsWorkdays,
   planRun,
   type RunPlan,
-} from '../core/plan.js';
+} from '../core/planner/plan.js';
+import type { Workdays } from '../core/planner/working-hours.js';
 import {
   hasFailures,
   orphanSummaries,
   RunStoppedError,
   type RunSummary,
   summarizeCalendar,
-} from '../core/run-summary.js';
-import type { Trigger } from '../core/run-years.js';
-import type { Workdays } from '../core/working-hours.js';
+} from '../core/summary/run-summary.js';
+import type { CredentialsProvider } from '../liveperson/credentials.js';
 import { DeadlineExceededError } from '../liveperson/errors.js';
 import { LivePersonClient } from '../liveperson/liveperson-client.js';
 import { DEADLINE_REASON, type HaltCheck, INTERRUPTED_REASON, PlanWriter } from './plan-writer.js';

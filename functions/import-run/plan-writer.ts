@@ -1,8 +1,8 @@
-import { fingerprintEvents } from '../core/canonical-events.js';
-import type { SkillReference } from '../core/config-schema.js';
+import type { SkillReference } from '../core/config/config-schema.js';
 import { InputError } from '../core/errors.js';
-import type { CalendarPlan, RunPlan } from '../core/plan.js';
-import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
+import { fingerprintEvents } from '../core/planner/canonical-events.js';
+import type { CalendarPlan, RunPlan } from '../core/planner/plan.js';
+import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/planner/special-occasion.js';
 import {
   DeadlineExceededError,
   LivePersonApiError,

@@ -1,9 +1,9 @@
-import { fingerprintEvents } from '../core/canonical-events.js';
-import type { SkillReference } from '../core/config-schema.js';
-import { readMarker } from '../core/ownership-marker.js';
-import type { AccountState, CalendarPlan, RunPlan } from '../core/plan.js';
-import type { CalendarOutcome, SkillOutcome } from '../core/run-summary.js';
-import type { SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
+import type { SkillReference } from '../core/config/config-schema.js';
+import { fingerprintEvents } from '../core/planner/canonical-events.js';
+import { readMarker } from '../core/planner/ownership-marker.js';
+import type { AccountState, CalendarPlan, RunPlan } from '../core/planner/plan.js';
+import type { SpecialOccasion, SpecialOccasionDraft } from '../core/planner/special-occasion.js';
+import type { CalendarOutcome, SkillOutcome } from '../core/summary/run-summary.js';
 
 /** A write whose outcome the next read decides: its answer was lost, or it may have clashed. */
 export interface PendingOccasionWrite {

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import type { CredentialsProvider } from '../commons/interfaces.js';
 
 /**
  * The three ways to authenticate, as the Secrets Manager secret holds them (field names as
@@ -55,4 +54,10 @@ export function describeCredentials(credentials: Pick<LivePersonCredentials, 'au
     case 'appLogin':
       return 'the application login (authType "appLogin": username and API key)';
   }
+}
+
+/** Where the client gets credentials; `refresh` re-reads them (after a 401, once). */
+export interface CredentialsProvider {
+  get(): Promise<LivePersonCredentials>;
+  refresh(): Promise<LivePersonCredentials>;
 }

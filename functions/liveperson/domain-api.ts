@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky';
 import * as z from 'zod/mini';
-import { insecureUrlProblem } from '../core/endpoint-url.js';
+import { insecureUrlProblem } from '../core/config/endpoint-url.js';
 import { LivePersonError } from './errors.js';
 import { endpointOf, readJson, toLivePersonError } from './http-transport.js';
 

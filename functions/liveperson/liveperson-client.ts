@@ -1,11 +1,11 @@
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
-import type { CredentialsProvider } from '../commons/interfaces.js';
 import { type Logger, type RetryPolicy, SILENT_LOGGER } from '../commons/interfaces.js';
-import { parseCsdsUrl } from '../core/endpoint-url.js';
+import { parseCsdsUrl } from '../core/config/endpoint-url.js';
 import { InputError } from '../core/errors.js';
-import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/special-occasion.js';
-import type { Workdays } from '../core/working-hours.js';
+import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../core/planner/special-occasion.js';
+import type { Workdays } from '../core/planner/working-hours.js';
 import { AuthSession } from './auth-session.js';
+import type { CredentialsProvider } from './credentials.js';
 import { DomainResolver } from './domain-api.js';
 import {
   AuthenticationError,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { useEnglishMessages } from '../commons/zod-messages.js';
-import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/special-occasion.js';
-import type { Workdays } from '../core/working-hours.js';
+import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../core/planner/special-occasion.js';
+import type { Workdays } from '../core/planner/working-hours.js';
 
 /**
  * The Account Config API's answers, checked at the boundary. Objects are read leniently: what the

@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
+import { SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { awsEnvironment, exampleConfig, putSecret, useAwsEnvironment } from '../helpers/importer-harness.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 /**
  * The function asset exactly as `cdk synth` bundles it, loaded the way the Lambda runtime loads
@@ -145,7 +145,7 @@ describe('the bundled function', () => {
     const stack = result.stderr.slice(result.stderr.indexOf('STACK '));
     expect(stack).toContain('STACK InputError: InvalidEventError: Invalid event: trigger:');
     // Names and places as in the TypeScript sources (the path is relative to where it was built).
-    expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/import-event\.ts:\d+:\d+\)/);
+    expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/config\/import-event\.ts:\d+:\d+\)/);
     expect(stack).not.toMatch(/index\.js:\d+:\d+/);
   });
 });

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { inject } from 'vitest';
 import { SecretsManagerCredentials } from '../../functions/aws/secret-credentials.js';
-import type { Config } from '../../functions/core/config-schema.js';
-import { parseConfig } from '../../functions/core/config-validation.js';
+import type { Config } from '../../functions/core/config/config-schema.js';
+import { parseConfig } from '../../functions/core/config/config-validation.js';
 import { createHandler } from '../../functions/holiday-import/create-handler.js';
 import { type CapturedLog, capturingLogger, FAST_RETRY } from './sandbox-harness.js';
 

@@ -1,5 +1,5 @@
-import { SANDBOX_ACCOUNT } from '../sandbox/sandbox-fixtures.js';
-import type { LoggedRequest } from '../sandbox/sandbox-server.js';
+import type { LoggedRequest } from '../../sandbox/index.js';
+import { SANDBOX_ACCOUNT } from '../../sandbox/index.js';
 
 /** "METHOD path" lines (account prefix dropped): what tests assert the exact sequence of. */
 export function calls(requests: readonly LoggedRequest[]): string[] {

@@ -3,11 +3,13 @@ import type { Logger, RetryPolicy } from '../../functions/commons/interfaces.js'
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
 import {
+  DEFAULT_SANDBOX_OPTIONS,
   registerSandboxCredentials,
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
-} from '../sandbox/sandbox-fixtures.js';
-import { DEFAULT_SANDBOX_OPTIONS, type Sandbox, startSandbox } from '../sandbox/sandbox-server.js';
+  type Sandbox,
+  startSandbox,
+} from '../../sandbox/index.js';
 
 /** Retries in milliseconds instead of seconds, so fault tests run fast. */
 export const FAST_RETRY: Partial<RetryPolicy> = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_MARGIN_S } from '../../functions/aws/deployed-function.js';
 import { STACK_OUTPUTS } from '../../functions/aws/deployment-contract.js';
+import { SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES, seedDemoScene } from '../../sandbox/index.js';
 import { createStackWithOutputs } from '../helpers/cloudformation-stack.js';
 import {
   awsEnvironment,
@@ -16,7 +17,6 @@ import {
 import { type LambdaInvokeFake, startLambdaInvokeFake } from '../helpers/lambda-invoke-fake.js';
 import { runCliProcess, startCliProcess } from '../helpers/run-cli.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
-import { SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../functions/cli/main.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
+import { SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
-import { SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 /** runCli in-process, where the retry policy can be made fast: failures that take retries. */
 function capture(env: Record<string, string>) {

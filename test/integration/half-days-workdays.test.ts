@@ -1,18 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../functions/core/config-validation.js';
-import type { RunSummary } from '../../functions/core/run-summary.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+import { parseConfig } from '../../functions/core/config/config-validation.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
+import type { RunSummary } from '../../functions/core/summary/run-summary.js';
 import { type ImportRequest, runImport } from '../../functions/import-run/import-run.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
+import { OFFICE_HOURS_ID, SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { byName } from '../helpers/importer-harness.js';
 import { calls, writes } from '../helpers/request-log.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
-import {
-  OFFICE_HOURS_ID,
-  SANDBOX_ACCOUNT,
-  SANDBOX_CREDENTIALS,
-  seedDemoScene,
-} from '../sandbox/sandbox-fixtures.js';
 
 /**
  * Half days against the Workdays LivePerson holds, end to end against the sandbox: an occasion

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import {
   awsEnvironment,
   putSecret,
@@ -10,7 +11,6 @@ import { calls, rejectionOf } from '../helpers/request-log.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { clientFor, useSandbox } from '../helpers/sandbox-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
 

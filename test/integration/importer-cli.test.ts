@@ -1,16 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { awsEnvironment, putSecret, uniqueSecretId, useAwsEnvironment } from '../helpers/importer-harness.js';
-import { runCliProcess } from '../helpers/run-cli.js';
-import { useSandbox } from '../helpers/sandbox-harness.js';
-import { useTempDir } from '../helpers/temp-dir.js';
 import {
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
   SANDBOX_SECRET_VALUES,
   seedDemoScene,
-} from '../sandbox/sandbox-fixtures.js';
+} from '../../sandbox/index.js';
+import { awsEnvironment, putSecret, uniqueSecretId, useAwsEnvironment } from '../helpers/importer-harness.js';
+import { runCliProcess } from '../helpers/run-cli.js';
+import { useSandbox } from '../helpers/sandbox-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 useAwsEnvironment();
 const temp = useTempDir('holiday-cli');

@@ -1,8 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintEvents } from '../../functions/core/canonical-events.js';
-import { currentYearIn } from '../../functions/core/local-date.js';
-import { formatMarkedDescription } from '../../functions/core/ownership-marker.js';
+import { currentYearIn } from '../../functions/core/holidays/local-date.js';
+import { fingerprintEvents } from '../../functions/core/planner/canonical-events.js';
+import { formatMarkedDescription } from '../../functions/core/planner/ownership-marker.js';
 import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
+import {
+  registerSandboxCredentials,
+  SANDBOX_ACCOUNT,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_SECRET_VALUES,
+  seedDemoScene,
+} from '../../sandbox/index.js';
 import {
   byName,
   countingMetrics,
@@ -14,13 +21,6 @@ import {
 } from '../helpers/importer-harness.js';
 import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
-import {
-  registerSandboxCredentials,
-  SANDBOX_ACCOUNT,
-  SANDBOX_CREDENTIALS,
-  SANDBOX_SECRET_VALUES,
-  seedDemoScene,
-} from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
 

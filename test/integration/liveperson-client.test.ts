@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CredentialsProvider } from '../../functions/commons/interfaces.js';
-import type { Skill, SpecialOccasion, SpecialOccasionDraft } from '../../functions/core/special-occasion.js';
+import type {
+  Skill,
+  SpecialOccasion,
+  SpecialOccasionDraft,
+} from '../../functions/core/planner/special-occasion.js';
+import type { CredentialsProvider } from '../../functions/liveperson/credentials.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import {
   AuthenticationError,
@@ -11,6 +15,8 @@ import {
   StaleRevisionError,
 } from '../../functions/liveperson/errors.js';
 import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
+import type { LoggedRequest } from '../../sandbox/index.js';
+import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES } from '../../sandbox/index.js';
 import { calls, rejectionOf } from '../helpers/request-log.js';
 import {
   AUTH_TYPES,
@@ -20,8 +26,6 @@ import {
   FAST_RETRY,
   useSandbox,
 } from '../helpers/sandbox-harness.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, SANDBOX_SECRET_VALUES } from '../sandbox/sandbox-fixtures.js';
-import type { LoggedRequest } from '../sandbox/sandbox-server.js';
 
 const SO_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/ac-common/specialoccasion`;
 const SKILLS_PATH = `/api/account/${SANDBOX_ACCOUNT}/configuration/le-users/skills`;

@@ -1,11 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fingerprintEvents } from '../../functions/core/canonical-events.js';
-import { readMarker } from '../../functions/core/ownership-marker.js';
-import type { RunSummary } from '../../functions/core/run-summary.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+import { fingerprintEvents } from '../../functions/core/planner/canonical-events.js';
+import { readMarker } from '../../functions/core/planner/ownership-marker.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
+import type { RunSummary } from '../../functions/core/summary/run-summary.js';
 import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
+import {
+  SANDBOX_ACCOUNT,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_SECRET_VALUES,
+  seedDemoScene,
+} from '../../sandbox/index.js';
 import {
   awsEnvironment,
   byName,
@@ -21,12 +27,6 @@ import { runCliProcess, startCliProcess } from '../helpers/run-cli.js';
 import { type CapturedLog, useSandbox } from '../helpers/sandbox-harness.js';
 import { startSilentServer } from '../helpers/silent-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import {
-  SANDBOX_ACCOUNT,
-  SANDBOX_CREDENTIALS,
-  SANDBOX_SECRET_VALUES,
-  seedDemoScene,
-} from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../functions/core/config-validation.js';
+import { parseConfig } from '../../functions/core/config/config-validation.js';
 import { type ImportRequest, runImport } from '../../functions/import-run/import-run.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
+import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { calls, writes } from '../helpers/request-log.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../sandbox/sandbox-fixtures.js';
 
 /**
  * A run makes the fewest requests the API allows: one read of each collection, one POST for all

@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signOAuth1 } from '../../functions/liveperson/auth-session.js';
+import { OFFICE_HOURS_ID, SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
-import {
-  OFFICE_HOURS_ID,
-  SANDBOX_ACCOUNT,
-  SANDBOX_CREDENTIALS,
-  seedDemoScene,
-} from '../sandbox/sandbox-fixtures.js';
 
 /**
  * Walks liveperson-api.md section 8 (the emulator checklist) item by item with plain fetch,

@@ -1,8 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../functions/core/run-summary.js';
+import type { RunSummary } from '../../functions/core/summary/run-summary.js';
 import { ImportFailedError } from '../../functions/holiday-import/create-handler.js';
+import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import {
   awsEnvironment,
   exampleConfig,
@@ -16,7 +17,6 @@ import { calls, rejectionOf, writes } from '../helpers/request-log.js';
 import { runCliProcess } from '../helpers/run-cli.js';
 import { clientFor, useSandbox } from '../helpers/sandbox-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../sandbox/sandbox-fixtures.js';
 
 useAwsEnvironment();
 

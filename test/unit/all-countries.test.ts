@@ -1,12 +1,12 @@
 import Holidays from 'date-holidays';
 import moment from 'moment-timezone';
 import { describe, expect, it } from 'vitest';
-import { calendarTimeZone } from '../../functions/core/calendar-events.js';
-import { eventLastDate } from '../../functions/core/canonical-events.js';
-import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
-import { buildCalendarEvents, workdaysSource } from '../../functions/core/half-days.js';
-import { addDays } from '../../functions/core/local-date.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
+import { calendarTimeZone } from '../../functions/core/holidays/calendar-events.js';
+import { addDays } from '../../functions/core/holidays/local-date.js';
+import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
+import { buildCalendarEvents, workdaysSource } from '../../functions/core/planner/half-days.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 /**
  * The whole input space of the holiday mapping: every country date-holidays knows and a sample of

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
 import {
   calendarTimeZone,
   type DayEntry,
@@ -10,12 +11,11 @@ import {
   offRunToEvent,
   spanToDays,
   UnexpectedHolidayDateError,
-} from '../../functions/core/calendar-events.js';
-import { eventLastDate, fingerprintEvents } from '../../functions/core/canonical-events.js';
-import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
-import { buildCalendarEvents } from '../../functions/core/half-days.js';
-import { addDays } from '../../functions/core/local-date.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+} from '../../functions/core/holidays/calendar-events.js';
+import { addDays } from '../../functions/core/holidays/local-date.js';
+import { eventLastDate, fingerprintEvents } from '../../functions/core/planner/canonical-events.js';
+import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 function calendar(overrides: Record<string, unknown>): CalendarConfig {
   const config = ConfigSchema.parse({

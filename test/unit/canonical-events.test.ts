@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eventLastDate, eventYear } from '../../functions/core/canonical-events.js';
-import { formatMarkedDescription, readMarker } from '../../functions/core/ownership-marker.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+import { eventLastDate, eventYear } from '../../functions/core/planner/canonical-events.js';
+import { formatMarkedDescription, readMarker } from '../../functions/core/planner/ownership-marker.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 const event = (start: string, end: string, recurrence: string[] = []): SpecialOccasionEvent => ({
   meta: { working: false, name: 'x' },

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema } from '../../functions/core/config-json-schema.js';
-import { parseConfig, parseConfigText } from '../../functions/core/config-validation.js';
+import { configJsonSchema } from '../../functions/core/config/config-json-schema.js';
+import { parseConfig, parseConfigText } from '../../functions/core/config/config-validation.js';
 import { ConfigError } from '../../functions/core/errors.js';
-import { nearestRegionCodes } from '../../functions/core/region-catalog.js';
+import { nearestRegionCodes } from '../../functions/core/holidays/region-catalog.js';
 
 const SOURCE = 'config/test.json';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InsecureEndpointError, isLoopbackHost, parseCsdsUrl } from '../../functions/core/endpoint-url.js';
+import {
+  InsecureEndpointError,
+  isLoopbackHost,
+  parseCsdsUrl,
+} from '../../functions/core/config/endpoint-url.js';
 import { InputError } from '../../functions/core/errors.js';
 
 describe('the Domain API URL (issue 16, point 4: https only)', () => {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { HalfDay } from '../../functions/core/calendar-events.js';
-import { describeHalfDay, hoursSources, resolveHalfDays } from '../../functions/core/half-days.js';
-import type { Skill } from '../../functions/core/special-occasion.js';
+import type { HalfDay } from '../../functions/core/holidays/calendar-events.js';
+import { subtractIntervals, unionIntervals } from '../../functions/core/holidays/day-parts.js';
+import { describeHalfDay, hoursSources, resolveHalfDays } from '../../functions/core/planner/half-days.js';
+import type { Skill } from '../../functions/core/planner/special-occasion.js';
 import {
   hoursOn,
-  subtractIntervals,
-  unionIntervals,
   type Workdays,
   weeklyWindow,
   weeklyWindows,
-} from '../../functions/core/working-hours.js';
+} from '../../functions/core/planner/working-hours.js';
 
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 // 2026-12-06 is a Sunday: the week's dates by weekday index.

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventLastDate } from '../../functions/core/canonical-events.js';
-import { type CalendarConfig, ConfigSchema } from '../../functions/core/config-schema.js';
-import { parseConfig } from '../../functions/core/config-validation.js';
-import { buildCalendarEvents } from '../../functions/core/half-days.js';
+import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
+import { parseConfig } from '../../functions/core/config/config-validation.js';
 import {
   correctionDates,
   HOLIDAY_CORRECTIONS,
   type HolidayCorrection,
-} from '../../functions/core/holiday-corrections.js';
-import { addDays, isLocalDate } from '../../functions/core/local-date.js';
-import { isKnownRegion } from '../../functions/core/region-catalog.js';
-import type { SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+} from '../../functions/core/holidays/holiday-corrections.js';
+import { addDays, isLocalDate } from '../../functions/core/holidays/local-date.js';
+import { isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
+import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
+import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
+import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 const YEARS = [2026, 2027, 2028];
 

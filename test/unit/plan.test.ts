@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventKey, eventYear, fingerprintEvents } from '../../functions/core/canonical-events.js';
-import { formatMarkedDescription, readMarker } from '../../functions/core/ownership-marker.js';
+import { eventKey, eventYear, fingerprintEvents } from '../../functions/core/planner/canonical-events.js';
+import { formatMarkedDescription, readMarker } from '../../functions/core/planner/ownership-marker.js';
 import {
   type AccountState,
   type DesiredCalendar,
@@ -10,8 +10,12 @@ import {
   planRun,
   planSkillLinks,
   type RunPlan,
-} from '../../functions/core/plan.js';
-import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../../functions/core/special-occasion.js';
+} from '../../functions/core/planner/plan.js';
+import type {
+  Skill,
+  SpecialOccasion,
+  SpecialOccasionEvent,
+} from '../../functions/core/planner/special-occasion.js';
 
 const TZ = 'Europe/Berlin';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSecret } from '../../functions/aws/secret-credentials.js';
-import { parseConfigText } from '../../functions/core/config-validation.js';
+import { parseConfigText } from '../../functions/core/config/config-validation.js';
 
 /** Every example a user may copy out of README.md works as it stands. */
 const readme = readFileSync('README.md', 'utf8');
@@ -37,7 +37,7 @@ describe('README.md examples', () => {
 
 describe('README.md "Known data corrections"', () => {
   it('lists every entry of the corrections table', async () => {
-    const { HOLIDAY_CORRECTIONS } = await import('../../functions/core/holiday-corrections.js');
+    const { HOLIDAY_CORRECTIONS } = await import('../../functions/core/holidays/holiday-corrections.js');
     const section = readme.slice(readme.indexOf('## Known data corrections'), readme.indexOf('## Commands'));
     for (const entry of HOLIDAY_CORRECTIONS) {
       expect(section, entry.id).toContain(`\`${entry.id}\``);

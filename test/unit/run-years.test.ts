@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pruneBefore, runYears } from '../../functions/core/run-years.js';
+import { pruneBefore, runYears } from '../../functions/core/holidays/run-years.js';
 
 describe('runYears', () => {
   const now = new Date('2026-12-01T06:00:00Z');

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
+import { ConfigError, type ConfigIssue } from '../errors.js';
 import { type Config, ConfigSchema } from './config-schema.js';
-import { ConfigError, type ConfigIssue } from './errors.js';
 
 export function formatJsonPath(path: readonly PropertyKey[]): string {
   return path

@@ -1,9 +1,9 @@
-import { eventLastDate } from './canonical-events.js';
-import type { SkillReference } from './config-schema.js';
-import type { HalfDayNote } from './half-days.js';
-import type { CalendarPlan, OccasionAction, RunPlan, SkillAction } from './plan.js';
-import type { Trigger } from './run-years.js';
-import type { SpecialOccasionEvent } from './special-occasion.js';
+import type { SkillReference } from '../config/config-schema.js';
+import type { Trigger } from '../holidays/run-years.js';
+import { eventLastDate } from '../planner/canonical-events.js';
+import type { HalfDayNote } from '../planner/half-days.js';
+import type { CalendarPlan, OccasionAction, RunPlan, SkillAction } from '../planner/plan.js';
+import type { SpecialOccasionEvent } from '../planner/special-occasion.js';
 
 /**
  * The run summary of DESIGN.md: what the Lambda returns and `--json` prints. Built from the

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { useEnglishMessages } from '../commons/zod-messages.js';
-import { boundMessage, listBounded } from './bounded-text.js';
-import { InputError } from './errors.js';
+import { useEnglishMessages } from '../../commons/zod-messages.js';
+import { boundMessage, listBounded } from '../bounded-text.js';
+import { InputError } from '../errors.js';
 
 useEnglishMessages();
 

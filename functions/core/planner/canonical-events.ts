@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, yearOf } from './local-date.js';
+import { addDays, yearOf } from '../holidays/local-date.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(.*)$/;

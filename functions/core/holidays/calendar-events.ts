@@ -1,6 +1,15 @@
 import type { HolidaysTypes } from 'date-holidays';
-import { sortEvents } from './canonical-events.js';
-import type { CalendarConfig, ExtraEvent } from './config-schema.js';
+import type { CalendarConfig, ExtraEvent } from '../config/config-schema.js';
+import { sortEvents } from '../planner/canonical-events.js';
+import type { SpecialOccasionEvent } from '../planner/special-occasion.js';
+import {
+  clock,
+  DAY_MINUTES,
+  type Interval,
+  minuteOf,
+  subtractIntervals,
+  unionIntervals,
+} from './day-parts.js';
 import {
   correctionName,
   correctionsFor,
@@ -11,15 +20,6 @@ import {
 } from './holiday-corrections.js';
 import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
 import { holidaysFor, regionTimeZone } from './region-catalog.js';
-import type { SpecialOccasionEvent } from './special-occasion.js';
-import {
-  clock,
-  DAY_MINUTES,
-  type Interval,
-  minuteOf,
-  subtractIntervals,
-  unionIntervals,
-} from './working-hours.js';
 
 /**
  * Holidays -> special-occasion events, as a chain of small pure steps:

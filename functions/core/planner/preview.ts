@@ -1,5 +1,5 @@
+import type { Config } from '../config/config-schema.js';
 import { sortEvents } from './canonical-events.js';
-import type { Config } from './config-schema.js';
 import { desiredCalendars } from './desired-calendar.js';
 import { describeHalfDay, fixedHoursSource, resolveHalfDays } from './half-days.js';
 import type { SpecialOccasionEvent } from './special-occasion.js';

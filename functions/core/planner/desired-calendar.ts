@@ -1,17 +1,17 @@
-import { listBounded, quoteBounded } from './bounded-text.js';
+import { listBounded, quoteBounded } from '../bounded-text.js';
+import type { CalendarConfig, Config } from '../config/config-schema.js';
+import { InputError } from '../errors.js';
 import {
   appliedCorrections,
   buildCalendarDays,
   calendarTimeZone,
   unmatchedExclusions,
-} from './calendar-events.js';
+} from '../holidays/calendar-events.js';
+import { minuteOf } from '../holidays/day-parts.js';
+import { pruneBefore, runYears, type Trigger } from '../holidays/run-years.js';
 import { eventYear } from './canonical-events.js';
-import type { CalendarConfig, Config } from './config-schema.js';
-import { InputError } from './errors.js';
 import type { DesiredCalendar } from './plan.js';
-import { pruneBefore, runYears, type Trigger } from './run-years.js';
 import type { SpecialOccasion } from './special-occasion.js';
-import { minuteOf } from './working-hours.js';
 
 export interface RunRequest {
   trigger: Trigger;

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /**
  * Where the importer may send credentials. The password, the bearer and OAuth signatures go to

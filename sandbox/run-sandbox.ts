@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { type MotoServer, startMotoServer } from '../helpers/moto-server.js';
+import { type MotoServer, startMotoServer } from './moto-server.js';
 import {
   registerSandboxCredentials,
   SANDBOX_ACCOUNT,

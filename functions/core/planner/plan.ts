@@ -1,7 +1,8 @@
-import { quoteBounded } from './bounded-text.js';
-import type { HalfDay } from './calendar-events.js';
+import { quoteBounded } from '../bounded-text.js';
+import type { SkillReference } from '../config/config-schema.js';
+import type { HalfDay } from '../holidays/calendar-events.js';
+import type { Interval } from '../holidays/day-parts.js';
 import { eventKey, eventLastDate, eventYear, fingerprintEvents, sortEvents } from './canonical-events.js';
-import type { SkillReference } from './config-schema.js';
 import { type HalfDayNote, hoursSources, resolveHalfDays } from './half-days.js';
 import { formatMarkedDescription, readMarker } from './ownership-marker.js';
 import type {
@@ -10,7 +11,7 @@ import type {
   SpecialOccasionDraft,
   SpecialOccasionEvent,
 } from './special-occasion.js';
-import type { Interval, Workdays } from './working-hours.js';
+import type { Workdays } from './working-hours.js';
 
 /**
  * The planner compares what the config wants with what LivePerson holds and decides, per

@@ -1,4 +1,5 @@
-import { listBounded, quoteBounded } from './bounded-text.js';
+import { listBounded, quoteBounded } from '../bounded-text.js';
+import type { CalendarConfig } from '../config/config-schema.js';
 import {
   buildCalendarDays,
   calendarTimeZone,
@@ -6,21 +7,18 @@ import {
   offRunToEvent,
   windowOf,
   windowToEvent,
-} from './calendar-events.js';
-import { sortEvents } from './canonical-events.js';
-import type { CalendarConfig } from './config-schema.js';
-import type { Skill, SpecialOccasionEvent } from './special-occasion.js';
+} from '../holidays/calendar-events.js';
 import {
   clock,
   DAY_MINUTES,
   formatIntervals,
-  hoursOn,
   type Interval,
   minuteOf,
   subtractIntervals,
-  type Workdays,
-  weeklyWindows,
-} from './working-hours.js';
+} from '../holidays/day-parts.js';
+import { sortEvents } from './canonical-events.js';
+import type { Skill, SpecialOccasionEvent } from './special-occasion.js';
+import { hoursOn, type Workdays, weeklyWindows } from './working-hours.js';
 
 /**
  * Half days against normal hours. LivePerson's rule: a special occasion overwrites the hours

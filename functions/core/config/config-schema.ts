@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { useEnglishMessages } from '../commons/zod-messages.js';
-import { HOLIDAY_CORRECTIONS } from './holiday-corrections.js';
-import { canonicalTimeZone, isLocalDate, isTimeZone } from './local-date.js';
-
-import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from './ownership-marker.js';
-import { isKnownRegion, nearestRegionCodes, regionTimeZone } from './region-catalog.js';
+import { useEnglishMessages } from '../../commons/zod-messages.js';
+import { HOLIDAY_CORRECTIONS } from '../holidays/holiday-corrections.js';
+import { canonicalTimeZone, isLocalDate, isTimeZone } from '../holidays/local-date.js';
+import { isKnownRegion, nearestRegionCodes, regionTimeZone } from '../holidays/region-catalog.js';
+import { DESCRIPTION_MAX_LENGTH, MARKER_LENGTH } from '../planner/ownership-marker.js';
 
 useEnglishMessages();
 

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
-import { nearestOf } from './edit-distance.js';
-import { InputError } from './errors.js';
+import { nearestOf } from '../config/edit-distance.js';
+import { InputError } from '../errors.js';
 
 /**
  * The region codes date-holidays knows (`DE`, `DE-BY`, `DE-BY-KATH`), their time zones and

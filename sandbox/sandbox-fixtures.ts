@@ -1,4 +1,4 @@
-import type { LivePersonCredentials } from '../../functions/liveperson/credentials.js';
+import type { LivePersonCredentials } from '../functions/liveperson/credentials.js';
 import type { SandboxState } from './sandbox-state.js';
 
 /** A scene the tests and the demo share: one account, credentials of each kind, some skills. */
