@@ -251,7 +251,7 @@ async function cliStart(): Promise<void> {
   // This machine's floor: node printing one character (the issue's machine took 51 ms for node -e 0).
   const commands: [string, string[], number?][] = [
     ['node -e "process.stdout.write(\'x\')" (reference)', ['-e', "process.stdout.write('x')"]],
-    // Budgets over node's own start (issue 15).
+    // Budgets over node's own start.
     ['holiday-importer --help', ['bin/holiday-importer.js', '--help'], 50],
     [
       'holiday-importer preview (example config)',

@@ -1,6 +1,7 @@
 import { parseConfig } from '../functions/core/config/config-validation.js';
 import { runImport } from '../functions/import-run/import-run.js';
 import { staticCredentials } from '../functions/liveperson/credentials.js';
+import { LivePersonClient } from '../functions/liveperson/liveperson-client.js';
 import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
 /**
@@ -48,9 +49,12 @@ const summary = await runImport(
   { trigger: 'manual', dryRun: dryRun === 'true', force: false, years: [2027, 2028] },
   {
     config,
-    credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
-    csdsUrl,
-    retry: { delaysMs: [5, 10, 15], minThrottleDelayMs: 50, timeoutMs: 60_000 },
+    client: new LivePersonClient({
+      accountId: config.accountId,
+      credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
+      csdsUrl,
+      retry: { delaysMs: [5, 10, 15], minThrottleDelayMs: 50, timeoutMs: 60_000 },
+    }),
   },
 );
 const ms = performance.now() - started;

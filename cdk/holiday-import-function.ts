@@ -38,7 +38,7 @@ const ENTRY = fileURLToPath(new URL('../functions/holiday-import/handler.ts', im
 /** Data files written at synth time (bundling/function-bundle.ts). */
 const DATA_DIR = fileURLToPath(new URL('../.build/function-data/', import.meta.url));
 
-/** The bundle's size budget (issue 15); `cdk synth` prints the size beside it. */
+/** The bundle's size budget; `cdk synth` prints the size beside it. */
 export const BUNDLE_TARGET_KIB = 400;
 
 /**

@@ -41,6 +41,18 @@ export function registerSandboxCredentials(state: SandboxState): void {
 }
 
 /** The demo scene: the example config's skills and one hand-made special occasion. */
+/**
+ * Workdays events of a Monday-to-Friday week, as the UI makes them: each weekday an event on its
+ * date in the week the object was made (5 to 9 January 2026), repeating weekly.
+ */
+export function mondayToFriday(from: string, to: string, timeZone: string): Record<string, unknown>[] {
+  return ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
+    start: { dateTime: `2026-01-0${5 + index}T${from}:00`, timeZone },
+    end: { dateTime: `2026-01-0${5 + index}T${to}:00`, timeZone },
+    recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
+  }));
+}
+
 /** The demo account's default Workdays object, which its skills name. */
 export const OFFICE_HOURS_ID = 4011110000;
 
@@ -66,11 +78,7 @@ export function seedDemoScene(state: SandboxState, accountId = SANDBOX_ACCOUNT):
     name: 'Office hours',
     description: 'Monday to Friday',
     isDefault: true,
-    events: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
-      start: { dateTime: `2026-01-0${5 + index}T08:00:00`, timeZone: 'Europe/Berlin' },
-      end: { dateTime: `2026-01-0${5 + index}T17:00:00`, timeZone: 'Europe/Berlin' },
-      recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
-    })),
+    events: mondayToFriday('08:00', '17:00', 'Europe/Berlin'),
   });
   const skill = (id: number, name: string, extra: Record<string, unknown> = {}) => ({
     id,

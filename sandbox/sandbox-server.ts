@@ -12,9 +12,10 @@ import {
 import { isObject, validateSkill, validateSpecialOccasion } from './sandbox-validation.js';
 
 /**
- * A local emulator of LivePerson's Domain, Login and Account Config APIs, following
- * ../shared/liveperson-api.md. Where that file marks a judgement [J], an option switches
- * between the readings so the client can be tested against each.
+ * A local emulator of LivePerson's Domain, Login and Account Config APIs, following their public
+ * documentation item by item (test/integration/sandbox-contract.test.ts walks the checklist). Where
+ * the documentation is ambiguous, an option switches between the readings so the client can be
+ * tested against each.
  */
 
 type Json = Record<string, unknown>;
@@ -110,7 +111,7 @@ export interface Fault {
   /** Changes the request body before it is processed: a service that silently drops a field. */
   mutateRequest?: (body: unknown) => unknown;
   /** Runs before the request is handled: an out-of-band change, a session expiring. */
-  before?: (state: SandboxState) => void;
+  before?: (state: SandboxState) => void | Promise<void>;
 }
 
 interface Reply {
@@ -570,7 +571,9 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
 
     if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const fault = takeFault(method, url.pathname);
-    fault?.before?.(state);
+    // Awaited: a change made outside the sandbox (a secret rotated in moto) has landed before the
+    // request is answered, whatever the machine's load.
+    await fault?.before?.(state);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.drop) {
       entry.status = -1;

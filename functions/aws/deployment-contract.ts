@@ -18,5 +18,5 @@ export const STACK_OUTPUTS = {
 export const METRICS_NAMESPACE = 'HolidayImporter';
 export const SERVICE_NAME = 'holiday-importer';
 
-/** Run metrics that mean "nothing was lost, but a person should look". */
-export const NEEDS_REVIEW_METRICS = ['drift', 'conflict', 'orphaned', 'skillsConflict'] as const;
+/** Run metrics that mean "nothing was lost, but a person should look": the run's own rule. */
+export { NEEDS_REVIEW_METRICS } from '../core/summary/run-outcome.js';

@@ -6,8 +6,10 @@ import type { Logger } from '../commons/interfaces.js';
 import { loadConfig } from '../commons/load-config.js';
 import type { ImportEvent } from '../core/config/import-event.js';
 import { InputError } from '../core/errors.js';
-import { hasFailures, needsReview, type RunSummary } from '../core/summary/run-summary.js';
+import { hasFailures, needsReview } from '../core/summary/run-outcome.js';
+import type { RunSummary } from '../core/summary/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
+import { LivePersonClient } from '../liveperson/liveperson-client.js';
 import type { CliOptions } from './cli-args.js';
 import { type CliDependencies, type CliIo, EXIT } from './cli-io.js';
 import type { Palette } from './month-grid.js';
@@ -89,22 +91,22 @@ export async function run(
   io.stderr(
     `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
   );
+  const deadline =
+    options.timeoutSeconds !== undefined ? Date.now() + options.timeoutSeconds * 1000 : undefined;
+  const logger = stderrLogger(io);
+  const client = new LivePersonClient({
+    accountId: config.accountId,
+    credentials: (deps.credentialsFor ?? ((secretId) => new SecretsManagerCredentials(secretId)))(
+      config.secretId,
+    ),
+    csdsUrl: io.env.LP_CSDS_URL,
+    retry: deps.retry,
+    deadline,
+    logger,
+  });
   const summary = await runImport(
     { trigger: 'manual', dryRun, years: options.years, calendars: options.calendars, force: options.force },
-    {
-      config,
-      credentials: (deps.credentialsFor ?? ((secretId) => new SecretsManagerCredentials(secretId)))(
-        config.secretId,
-      ),
-      csdsUrl: io.env.LP_CSDS_URL,
-      retry: deps.retry,
-      logger: stderrLogger(io),
-      now: io.now,
-      interrupt,
-      ...(options.timeoutSeconds !== undefined
-        ? { deadline: Date.now() + options.timeoutSeconds * 1000 }
-        : {}),
-    },
+    { config, client, logger, now: io.now, interrupt, deadline },
   );
   const code = printSummary(summary, options, io, palette);
   return interrupt?.aborted ? EXIT.interrupted : code;

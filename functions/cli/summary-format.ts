@@ -1,4 +1,10 @@
 import { weekday } from '../core/holidays/local-date.js';
+import {
+  FAILED_CALENDAR_ACTIONS,
+  FAILED_SKILL_ACTIONS,
+  REVIEW_CALENDAR_ACTIONS,
+  REVIEW_SKILL_ACTIONS,
+} from '../core/summary/run-outcome.js';
 import type { CalendarSummary, EventLine, RunSummary, SkillSummary } from '../core/summary/run-summary.js';
 import type { Palette } from './month-grid.js';
 
@@ -42,7 +48,7 @@ export function formatEventLine(line: EventLine): string {
 
 function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Palette): string[] {
   const verb = (dryRun ? PLANNED : DONE)[calendar.action];
-  const attention = ['drift', 'conflict', 'failed', 'orphaned'].includes(calendar.action);
+  const attention = [...FAILED_CALENDAR_ACTIONS, ...REVIEW_CALENDAR_ACTIONS].includes(calendar.action);
   const id = calendar.occasionId === undefined ? '' : ` #${calendar.occasionId}`;
   const counts =
     calendar.action === 'created' || calendar.action === 'updated' || calendar.action === 'drift'
@@ -67,7 +73,7 @@ function formatCalendar(calendar: CalendarSummary, dryRun: boolean, palette: Pal
     const label = typeof skill.skill === 'number' ? `skill ${skill.skill}` : `skill "${skill.skill}"`;
     const id = skill.skillId !== undefined && typeof skill.skill !== 'number' ? ` (#${skill.skillId})` : '';
     const action = (dryRun ? SKILL_PLANNED : SKILL_DONE)[skill.action];
-    const flagged = ['conflict', 'missing', 'failed'].includes(skill.action)
+    const flagged = [...FAILED_SKILL_ACTIONS, ...REVIEW_SKILL_ACTIONS].includes(skill.action)
       ? palette.closed(action)
       : action;
     lines.push(

@@ -2,9 +2,11 @@ import type { Logger, RetryPolicy, RunMetrics } from '../commons/interfaces.js';
 import type { Config } from '../core/config/config-schema.js';
 import { parseImportEvent } from '../core/config/import-event.js';
 import { asFunctionError } from '../core/errors.js';
-import { hasFailures, RunStoppedError, type RunSummary } from '../core/summary/run-summary.js';
+import { calendarFailed, hasFailures } from '../core/summary/run-outcome.js';
+import { RunStoppedError, type RunSummary } from '../core/summary/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
 import type { CredentialsProvider } from '../liveperson/credentials.js';
+import { LivePersonClient } from '../liveperson/liveperson-client.js';
 
 export interface HandlerDependencies {
   config: Config;
@@ -21,11 +23,7 @@ export class ImportFailedError extends Error {
   constructor(readonly summary: RunSummary) {
     const stopped = summary.incomplete ? ' (the run stopped at its deadline; the next run converges)' : '';
     const failed = summary.calendars
-      .filter(
-        (calendar) =>
-          calendar.action === 'failed' ||
-          calendar.skills.some((skill) => ['failed', 'missing'].includes(skill.action)),
-      )
+      .filter(calendarFailed)
       .map(
         (calendar) =>
           `${calendar.name}: ${calendar.error ?? calendar.skills.find((skill) => skill.error)?.error ?? 'failed'}`,
@@ -60,7 +58,18 @@ export function createHandler(deps: HandlerDependencies) {
 
   async function run(event: unknown, context?: LambdaContext): Promise<RunSummary> {
     const request = parseImportEvent(event);
+    const deadline = context?.getRemainingTimeInMillis
+      ? Date.now() + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS
+      : undefined;
     try {
+      const client = new LivePersonClient({
+        accountId: deps.config.accountId,
+        credentials: deps.credentialsFor(deps.config.secretId),
+        csdsUrl: deps.csdsUrl,
+        retry: deps.retry,
+        deadline,
+        logger: deps.logger,
+      });
       const summary = await runImport(
         {
           trigger: request.trigger,
@@ -71,14 +80,10 @@ export function createHandler(deps: HandlerDependencies) {
         },
         {
           config: deps.config,
-          credentials: deps.credentialsFor(deps.config.secretId),
-          csdsUrl: deps.csdsUrl,
-          retry: deps.retry,
+          client,
           logger: deps.logger,
           metrics: deps.metrics,
-          ...(context?.getRemainingTimeInMillis
-            ? { deadline: Date.now() + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS }
-            : {}),
+          deadline,
           ...(context?.awsRequestId ? { runId: context.awsRequestId } : {}),
         },
       );

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Logger, type RetryPolicy, type RunMetrics, SILENT_LOGGER } from '../commons/interfaces.js';
+import { type Logger, type RunMetrics, SILENT_LOGGER } from '../commons/interfaces.js';
 import type { Config } from '../core/config/config-schema.js';
-import { parseCsdsUrl } from '../core/config/endpoint-url.js';
 import { InputError } from '../core/errors.js';
 import type { Trigger } from '../core/holidays/run-years.js';
 import { desiredCalendars, heldYears, type RunRequest } from '../core/planner/desired-calendar.js';
@@ -13,16 +12,15 @@ import {
   type RunPlan,
 } from '../core/planner/plan.js';
 import type { Workdays } from '../core/planner/working-hours.js';
+import { hasFailures, runMetrics } from '../core/summary/run-outcome.js';
 import {
-  hasFailures,
   orphanSummaries,
   RunStoppedError,
   type RunSummary,
   summarizeCalendar,
 } from '../core/summary/run-summary.js';
-import type { CredentialsProvider } from '../liveperson/credentials.js';
 import { DeadlineExceededError } from '../liveperson/errors.js';
-import { LivePersonClient } from '../liveperson/liveperson-client.js';
+import type { ImportClient } from './import-client.js';
 import { DEADLINE_REASON, type HaltCheck, INTERRUPTED_REASON, PlanWriter } from './plan-writer.js';
 import { RunLedger } from './run-ledger.js';
 
@@ -43,20 +41,21 @@ export interface ImportRequest {
 
 export interface ImportDependencies {
   config: Config;
-  credentials: CredentialsProvider;
-  csdsUrl?: string | undefined;
-  retry?: Partial<RetryPolicy> | undefined;
+  /**
+   * LivePerson, as the caller built it (the handler and the CLI build a LivePersonClient). The run
+   * closes it at its end, so the logout is in the summary's request count.
+   */
+  client: ImportClient;
   logger?: Logger | undefined;
   metrics?: RunMetrics | undefined;
   now?: () => Date;
-  /** Epoch ms by which the run stops: no request runs past it, and it reports `incomplete`. */
+  /** Epoch ms by which the run stops: no write starts past it, and it reports `incomplete`. */
   deadline?: number | undefined;
   /** Aborted by an operator (Ctrl-C): no new write starts; the one in flight finishes. */
   interrupt?: AbortSignal | undefined;
   /** A write body larger than this is split into parts, each chained on the previous revision. */
   maxBodyBytes?: number | undefined;
   runId?: string;
-  fetch?: typeof fetch | undefined;
 }
 
 /** Rounds of read -> plan -> write before the run gives up on a collection that keeps changing. */
@@ -66,7 +65,7 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function readState(client: LivePersonClient, needsSkills: boolean): Promise<AccountState> {
+async function readState(client: ImportClient, needsSkills: boolean): Promise<AccountState> {
   const occasions = await client.listSpecialOccasions();
   const skills = needsSkills ? await client.listSkills() : [];
   return { occasions, skills };
@@ -78,7 +77,7 @@ async function readState(client: LivePersonClient, needsSkills: boolean): Promis
  */
 class WorkdaysReader {
   private read: Promise<Workdays[]> | undefined;
-  constructor(private readonly client: LivePersonClient) {}
+  constructor(private readonly client: ImportClient) {}
   when(needed: boolean): Promise<Workdays[] | undefined> {
     if (!needed) return Promise.resolve(undefined);
     this.read ??= this.client.listWorkdays();
@@ -101,19 +100,8 @@ export async function runImport(request: ImportRequest, deps: ImportDependencies
   };
   const initial = desiredCalendars(deps.config, runRequest);
   rejectPrunedYears(initial, deps.config.keepPastYears);
-  // Before the secret is read: credentials never go where they would travel in plain text.
-  parseCsdsUrl(deps.csdsUrl);
-  await deps.credentials.get();
-
-  const client = new LivePersonClient({
-    accountId: deps.config.accountId,
-    credentials: deps.credentials,
-    csdsUrl: deps.csdsUrl,
-    retry: deps.retry,
-    deadline: deps.deadline,
-    logger,
-    fetch: deps.fetch,
-  });
+  const client = deps.client;
+  await client.prepare();
   const audit = (action: string, details: Record<string, unknown>) =>
     logger.info(`holiday-importer ${action}`, { runId, ...details });
   const ledger = new RunLedger();
@@ -241,23 +229,5 @@ function unread(desired: readonly DesiredCalendar[], reason: string): RunSummary
 
 function recordMetrics(summary: RunSummary, metrics: RunMetrics | undefined): void {
   if (!metrics) return;
-  for (const action of [
-    'created',
-    'updated',
-    'unchanged',
-    'drift',
-    'conflict',
-    'orphaned',
-    'failed',
-  ] as const) {
-    metrics.count(action, summary.calendars.filter((calendar) => calendar.action === action).length);
-  }
-  const skills = summary.calendars.flatMap((calendar) => calendar.skills);
-  for (const action of ['linked', 'conflict', 'missing', 'failed'] as const) {
-    metrics.count(
-      `skills${action[0]?.toUpperCase()}${action.slice(1)}`,
-      skills.filter((skill) => skill.action === action).length,
-    );
-  }
-  for (const [method, count] of Object.entries(summary.requests)) metrics.count(`requests${method}`, count);
+  for (const [name, value] of runMetrics(summary)) metrics.count(name, value);
 }

@@ -9,8 +9,8 @@ import {
   OutcomeUnknownError,
   StaleRevisionError,
 } from '../liveperson/errors.js';
-import type { LivePersonClient } from '../liveperson/liveperson-client.js';
 import { DEFAULT_MAX_BODY_BYTES, jsonBytes, partsBySize } from './body-parts.js';
+import type { ImportClient } from './import-client.js';
 import type { Audit, RunLedger } from './run-ledger.js';
 
 /**
@@ -51,16 +51,45 @@ function answerHolds(answer: SpecialOccasion | undefined, write: SpecialOccasion
   );
 }
 
-/** Errors no write of this run can get past: a bad secret stops the run as it is. */
-function rethrowFatal(error: unknown): void {
-  if (error instanceof InputError) throw error;
-}
-
 interface Link {
   calendar: string;
   ref: SkillReference;
   skill: Skill;
   target: number;
+}
+
+/** How a pending write is marked when LivePerson answered it without showing it stored. */
+interface PendOptions {
+  /** Refused outright (409, 400): it did not take, whatever the next read shows. */
+  refused?: boolean;
+  /** What to report when the re-read shows the object is not there (a refused create). */
+  refusal?: string;
+  /** Answered but not shown stored: unless the re-read shows it, it failed. */
+  unconfirmed?: string;
+}
+
+/**
+ * One kind of write (creating occasions, updating them, linking skills), as the one write path
+ * below needs it: how to send a batch, how to read the answer, how each outcome is recorded.
+ */
+interface WriteKind<Item, Answer> {
+  /** The collection whose revision the write chains on. */
+  collection: 'specialoccasion' | 'skills';
+  /** Why an item the answer did not show waits for the next read (the audit line's "confirmedAfter"). */
+  unshown: string;
+  send(items: readonly Item[]): Promise<Answer[]>;
+  /** The answer's entry for an item, if it shows the item stored as sent. */
+  stored(item: Item, answer: readonly Answer[]): Answer | undefined;
+  /** Records the items the answer showed stored, with their audit line. */
+  written(done: readonly { item: Item; answer: Answer }[], revisionBefore: string | undefined): void;
+  pend(item: Item, reason: string, options?: PendOptions): void;
+  fail(item: Item, error: string): void;
+  /** A batch may go as one request (false once LivePerson refused a batch of this kind). */
+  batches(): boolean;
+  /** LivePerson refused a batch (400): each item goes alone, to tell which one it refused. */
+  refusedBatch?(): void;
+  /** A lone item refused (400) is settled by a read (a create: the name may be taken meanwhile). */
+  refusalSettledByRead?: boolean;
 }
 
 /**
@@ -73,7 +102,7 @@ export class PlanWriter {
   private oneCreatePerPost = false;
 
   constructor(
-    private readonly client: LivePersonClient,
+    private readonly client: ImportClient,
     private readonly ledger: RunLedger,
     private readonly audit: Audit,
     private readonly halt: HaltCheck,
@@ -84,208 +113,187 @@ export class PlanWriter {
     return partsBySize(items, (item) => jsonBytes(body(item)), this.maxBodyBytes);
   }
 
-  private halted(): boolean {
-    return this.halt() !== undefined;
-  }
-
-  /** A write stopped by the deadline: its outcome is unknown, the run is incomplete. */
-  private stopped(names: readonly string[], error: DeadlineExceededError): RoundEnd {
-    for (const name of names) this.ledger.fail(name, error.message);
-    this.ledger.incomplete = true;
-    return 'halted';
-  }
-
   async apply(plan: RunPlan): Promise<RoundEnd> {
     const open = (calendar: CalendarPlan) => !this.ledger.failed(calendar.name);
     const creates = plan.calendars.filter((item) => item.action === 'create' && open(item));
     for (const part of this.parts(creates, (calendar) => calendar.write)) {
-      const end = await this.createPart(part);
+      const end = await this.write(this.creates, part);
       if (end !== 'done') return end;
     }
     const updates = plan.calendars.filter((item) => item.action === 'update' && open(item));
     for (const part of this.parts(updates, (calendar) => calendar.write)) {
-      const end = await this.update(part);
+      const end = await this.write(this.updates, part);
       if (end !== 'done') return end;
     }
     // A create LivePerson refused is settled by a read first: it may be a name taken meanwhile.
     if (this.ledger.hasPending()) return 'reread';
-    return this.link(plan);
+    for (const part of this.parts(this.links(plan), (link) => link.skill)) {
+      const end = await this.write(this.linksKind, part);
+      if (end !== 'done') return end;
+      // A link the answer did not show: only a read tells whether it took.
+      if (this.ledger.hasPending()) return 'reread';
+    }
+    return 'done';
   }
 
-  /** New occasions in one POST (array body); one POST each once LivePerson refused an array. */
-  private async createPart(part: readonly CalendarPlan[]): Promise<RoundEnd> {
-    if (part.length === 1 || this.oneCreatePerPost) {
-      for (const calendar of part) {
-        const end = await this.create(calendar);
-        if (end !== 'done') return end;
-      }
-      return 'done';
-    }
-    if (this.halted()) return 'halted';
-    const before = this.client.revision('specialoccasion');
-    const writes = part.map((calendar) => calendar.write as SpecialOccasionDraft);
+  /**
+   * The one write path: send a batch, check the answer item by item, record what took; on an
+   * error decide once for all kinds: a bad secret stops the run, the deadline halts it, a changed
+   * collection or a lost answer needs a read, a 400 on a batch is isolated item by item.
+   */
+  private async write<Item, Answer>(
+    kind: WriteKind<Item, Answer>,
+    items: readonly Item[],
+  ): Promise<RoundEnd> {
+    if (items.length === 0) return 'done';
+    if (items.length > 1 && !kind.batches()) return this.oneByOne(kind, items);
+    if (this.halt() !== undefined) return 'halted';
+    const before = this.client.revision(kind.collection);
     try {
-      const created = await this.client.createSpecialOccasions(writes);
-      for (const [index, calendar] of part.entries()) {
-        const answer = created.find((item) => item.name === calendar.name);
-        this.recordCreate(calendar, writes[index] as SpecialOccasionDraft, answer, before, part.length);
+      const answer = await kind.send(items);
+      const done: { item: Item; answer: Answer }[] = [];
+      for (const item of items) {
+        const stored = kind.stored(item, answer);
+        if (stored) done.push({ item, answer: stored });
+        else kind.pend(item, kind.unshown, { unconfirmed: NOT_STORED });
       }
+      if (done.length > 0) kind.written(done, before);
       return 'done';
     } catch (error) {
-      rethrowFatal(error);
-      if (error instanceof DeadlineExceededError)
-        return this.stopped(
-          part.map((item) => item.name),
-          error,
-        );
+      // A bad secret found while logging in again: no write of this run can get past it.
+      if (error instanceof InputError) throw error;
+      if (error instanceof DeadlineExceededError) {
+        for (const item of items) kind.fail(item, error.message);
+        this.ledger.incomplete = true;
+        return 'halted';
+      }
       if (needsReread(error)) {
-        for (const [index, calendar] of part.entries()) {
-          this.ledger.pendOccasion({
-            calendar,
-            write: writes[index] as SpecialOccasionDraft,
-            reason: message(error),
-            refused: error instanceof StaleRevisionError,
-          });
-        }
+        for (const item of items)
+          kind.pend(item, message(error), { refused: error instanceof StaleRevisionError });
         return 'reread';
       }
       if (error instanceof LivePersonApiError && error.status === 400) {
-        // An array body refused, or one object in it: one POST per object tells which.
-        this.oneCreatePerPost = true;
-        return this.createPart(part);
+        if (items.length > 1) {
+          kind.refusedBatch?.();
+          return this.oneByOne(kind, items);
+        }
+        if (kind.refusalSettledByRead) {
+          // LivePerson answers a name already in use with 400 (or 409): another run may have made
+          // it a moment ago. The revision is unchanged, so the round goes on; a read settles it.
+          for (const item of items)
+            kind.pend(item, message(error), { refusal: message(error), refused: true });
+          return 'done';
+        }
       }
-      for (const calendar of part) this.ledger.fail(calendar.name, message(error));
+      for (const item of items) kind.fail(item, message(error));
       return 'done';
     }
   }
 
-  /** A create LivePerson answered: written (with its audit line) if the answer holds what was sent. */
-  private recordCreate(
-    calendar: CalendarPlan,
-    write: SpecialOccasionDraft,
-    answer: SpecialOccasion | undefined,
-    before: string | undefined,
-    batch: number,
-  ): void {
-    if (!answer || !answerHolds(answer, write)) {
+  private async oneByOne<Item, Answer>(
+    kind: WriteKind<Item, Answer>,
+    items: readonly Item[],
+  ): Promise<RoundEnd> {
+    for (const item of items) {
+      const end = await this.write(kind, [item]);
+      if (end !== 'done') return end;
+    }
+    return 'done';
+  }
+
+  private readonly creates: WriteKind<CalendarPlan, SpecialOccasion> = {
+    collection: 'specialoccasion',
+    unshown: 'its answer did not show the events sent',
+    send: (items) => {
+      const drafts = items.map((calendar) => calendar.write as SpecialOccasionDraft);
+      return items.length === 1 && drafts[0]
+        ? this.client.createSpecialOccasion(drafts[0]).then((created) => [created])
+        : this.client.createSpecialOccasions(drafts);
+    },
+    stored: (calendar, answer) => {
+      const created = answer.find((item) => item.name === calendar.name);
+      return created && answerHolds(created, calendar.write as SpecialOccasionDraft) ? created : undefined;
+    },
+    written: (done, revisionBefore) => {
+      for (const { item: calendar, answer } of done) {
+        this.ledger.written(calendar, answer);
+        this.audit('created special occasion', {
+          calendar: calendar.name,
+          occasionId: answer.id,
+          revisionBefore,
+          revisionAfter: this.client.revision('specialoccasion'),
+          eventsAdded: calendar.eventsAdded.length,
+          ...(done.length > 1 ? { batch: done.length } : {}),
+        });
+      }
+    },
+    pend: (calendar, reason, options = {}) =>
       this.ledger.pendOccasion({
         calendar,
-        write,
-        reason: 'its answer did not show the events sent',
-        unconfirmed: NOT_STORED,
+        write: calendar.write as SpecialOccasionDraft,
+        reason,
+        ...options,
+      }),
+    fail: (calendar, error) => this.ledger.fail(calendar.name, error),
+    batches: () => !this.oneCreatePerPost,
+    refusedBatch: () => {
+      // An array body refused, or one object in it: one POST per object tells which.
+      this.oneCreatePerPost = true;
+    },
+    refusalSettledByRead: true,
+  };
+
+  private readonly updates: WriteKind<CalendarPlan, SpecialOccasion> = {
+    collection: 'specialoccasion',
+    unshown: 'its answer did not show the events sent',
+    send: (items) =>
+      this.client.updateSpecialOccasions(items.map((calendar) => calendar.write as SpecialOccasion)),
+    stored: (calendar, answer) => {
+      const stored = answer.find((item) => item.id === calendar.occasionId);
+      return stored && answerHolds(stored, calendar.write as SpecialOccasion) ? stored : undefined;
+    },
+    written: (done, revisionBefore) => {
+      for (const { item, answer } of done) this.ledger.written(item, answer);
+      this.audit('updated special occasions', {
+        calendars: done.map(({ item }) => item.name),
+        revisionBefore,
+        revisionAfter: this.client.revision('specialoccasion'),
+        eventsAdded: done.reduce((sum, { item }) => sum + item.eventsAdded.length, 0),
+        eventsRemoved: done.reduce((sum, { item }) => sum + item.eventsRemoved.length, 0),
       });
-      return;
-    }
-    this.ledger.written(calendar, answer);
-    this.audit('created special occasion', {
-      calendar: calendar.name,
-      occasionId: answer.id,
-      revisionBefore: before,
-      revisionAfter: this.client.revision('specialoccasion'),
-      eventsAdded: calendar.eventsAdded.length,
-      ...(batch > 1 ? { batch } : {}),
-    });
-  }
+    },
+    pend: (calendar, reason, options = {}) =>
+      this.ledger.pendOccasion({ calendar, write: calendar.write as SpecialOccasion, reason, ...options }),
+    fail: (calendar, error) => this.ledger.fail(calendar.name, error),
+    batches: () => true,
+  };
 
-  private async create(calendar: CalendarPlan): Promise<RoundEnd> {
-    if (this.halted()) return 'halted';
-    const write = calendar.write as SpecialOccasionDraft;
-    const before = this.client.revision('specialoccasion');
-    try {
-      this.recordCreate(calendar, write, await this.client.createSpecialOccasion(write), before, 1);
-      return 'done';
-    } catch (error) {
-      rethrowFatal(error);
-      if (error instanceof DeadlineExceededError) return this.stopped([calendar.name], error);
-      if (needsReread(error)) {
-        this.ledger.pendOccasion({
-          calendar,
-          write,
-          reason: message(error),
-          refused: error instanceof StaleRevisionError,
-        });
-        return 'reread';
-      }
-      if (error instanceof LivePersonApiError && error.status === 400) {
-        // LivePerson answers a name already in use with 400 (or 409): another run may have made
-        // it a moment ago. The revision is unchanged, so the round goes on; a read settles it.
-        this.ledger.pendOccasion({
-          calendar,
-          write,
-          reason: message(error),
-          refusal: message(error),
-          refused: true,
-        });
-        return 'done';
-      }
-      this.ledger.fail(calendar.name, message(error));
-      return 'done';
-    }
-  }
-
-  /** Every changed occasion in one PUT; a 400 is isolated to its object by sending each alone. */
-  private async update(calendars: readonly CalendarPlan[]): Promise<RoundEnd> {
-    if (calendars.length === 0) return 'done';
-    if (this.halted()) return 'halted';
-    const before = this.client.revision('specialoccasion');
-    const writes = calendars.map((calendar) => calendar.write as SpecialOccasion);
-    try {
-      const stored = await this.client.updateSpecialOccasions(writes);
-      const confirmed: CalendarPlan[] = [];
-      for (const calendar of calendars) {
-        const write = calendar.write as SpecialOccasion;
-        const answer = stored.find((item) => item.id === calendar.occasionId);
-        if (answer && answerHolds(answer, write)) {
-          this.ledger.written(calendar, answer);
-          confirmed.push(calendar);
-        } else {
-          this.ledger.pendOccasion({
-            calendar,
-            write,
-            reason: 'its answer did not show the events sent',
-            unconfirmed: NOT_STORED,
-          });
-        }
-      }
-      if (confirmed.length > 0) {
-        this.audit('updated special occasions', {
-          calendars: confirmed.map((calendar) => calendar.name),
-          revisionBefore: before,
-          revisionAfter: this.client.revision('specialoccasion'),
-          eventsAdded: confirmed.reduce((sum, calendar) => sum + calendar.eventsAdded.length, 0),
-          eventsRemoved: confirmed.reduce((sum, calendar) => sum + calendar.eventsRemoved.length, 0),
-        });
-      }
-      return 'done';
-    } catch (error) {
-      rethrowFatal(error);
-      if (error instanceof DeadlineExceededError)
-        return this.stopped(
-          calendars.map((item) => item.name),
-          error,
-        );
-      if (needsReread(error)) {
-        for (const calendar of calendars) {
-          this.ledger.pendOccasion({
-            calendar,
-            write: calendar.write as SpecialOccasion,
-            reason: message(error),
-            refused: error instanceof StaleRevisionError,
-          });
-        }
-        return 'reread';
-      }
-      if (error instanceof LivePersonApiError && error.status === 400 && calendars.length > 1) {
-        for (const calendar of calendars) {
-          const end = await this.update([calendar]);
-          if (end !== 'done') return end;
-        }
-        return 'done';
-      }
-      for (const calendar of calendars) this.ledger.fail(calendar.name, message(error));
-      return 'done';
-    }
-  }
+  private readonly linksKind: WriteKind<Link, Skill> = {
+    collection: 'skills',
+    unshown: 'its answer did not show the link',
+    send: (links) =>
+      this.client.updateSkills(links.map((link) => ({ ...link.skill, specialOccasionId: link.target }))),
+    stored: (link, answer) => {
+      const stored = answer.find((skill) => skill.id === link.skill.id);
+      return stored?.specialOccasionId === link.target ? stored : undefined;
+    },
+    written: (done, revisionBefore) => {
+      for (const { item } of done) this.ledger.linked(item.calendar, item.ref);
+      this.audit('linked skills', {
+        skills: done.map(({ item }) => ({
+          skillId: item.skill.id,
+          occasionId: item.target,
+          calendar: item.calendar,
+        })),
+        revisionBefore,
+        revisionAfter: this.client.revision('skills'),
+      });
+    },
+    pend: (link, reason, options = {}) =>
+      this.ledger.pendLink({ ...link, skillId: link.skill.id, reason, ...options }),
+    fail: (link, error) => this.ledger.failLink(link.calendar, link.ref, error),
+    batches: () => true,
+  };
 
   /** The occasion a calendar's skills point at: one that exists now and that the importer owns. */
   private target(calendar: CalendarPlan): number | undefined {
@@ -293,7 +301,8 @@ export class PlanWriter {
     return this.ledger.outcome(calendar.name)?.occasionId ?? calendar.occasionId;
   }
 
-  private async link(plan: RunPlan): Promise<RoundEnd> {
+  /** The plan's links to write; a link whose occasion was not written fails here. */
+  private links(plan: RunPlan): Link[] {
     const links: Link[] = [];
     for (const calendar of plan.calendars) {
       const target = this.target(calendar);
@@ -311,77 +320,6 @@ export class PlanWriter {
         }
       }
     }
-    for (const part of this.parts(links, (link) => link.skill)) {
-      const end = await this.putLinks(part);
-      if (end !== 'done') return end;
-    }
-    return 'done';
-  }
-
-  /** Every skill to relink in one PUT, each sent whole; a 400 is isolated to its skill. */
-  private async putLinks(links: readonly Link[]): Promise<RoundEnd> {
-    if (links.length === 0) return 'done';
-    if (this.halted()) return 'halted';
-    const before = this.client.revision('skills');
-    try {
-      const answer = await this.client.updateSkills(
-        links.map((link) => ({ ...link.skill, specialOccasionId: link.target })),
-      );
-      const confirmed: Link[] = [];
-      for (const link of links) {
-        const stored = answer.find((skill) => skill.id === link.skill.id);
-        if (stored?.specialOccasionId === link.target) {
-          this.ledger.linked(link.calendar, link.ref);
-          confirmed.push(link);
-        } else {
-          // Not shown linked in the answer (or not in it at all): a read tells.
-          this.ledger.pendLink({
-            ...link,
-            skillId: link.skill.id,
-            reason: 'its answer did not show the link',
-            unconfirmed: NOT_STORED,
-          });
-        }
-      }
-      if (confirmed.length > 0) {
-        this.audit('linked skills', {
-          skills: confirmed.map((link) => ({
-            skillId: link.skill.id,
-            occasionId: link.target,
-            calendar: link.calendar,
-          })),
-          revisionBefore: before,
-          revisionAfter: this.client.revision('skills'),
-        });
-      }
-      return confirmed.length === links.length ? 'done' : 'reread';
-    } catch (error) {
-      rethrowFatal(error);
-      if (error instanceof DeadlineExceededError) {
-        for (const link of links) this.ledger.failLink(link.calendar, link.ref, error.message);
-        this.ledger.incomplete = true;
-        return 'halted';
-      }
-      if (needsReread(error)) {
-        for (const link of links) {
-          this.ledger.pendLink({
-            ...link,
-            skillId: link.skill.id,
-            reason: message(error),
-            refused: error instanceof StaleRevisionError,
-          });
-        }
-        return 'reread';
-      }
-      if (error instanceof LivePersonApiError && error.status === 400 && links.length > 1) {
-        for (const link of links) {
-          const end = await this.putLinks([link]);
-          if (end !== 'done') return end;
-        }
-        return 'done';
-      }
-      for (const link of links) this.ledger.failLink(link.calendar, link.ref, message(error));
-      return 'done';
-    }
+    return links;
   }
 }

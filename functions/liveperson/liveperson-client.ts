@@ -262,6 +262,11 @@ export class LivePersonClient {
   }
 
   /** Logs out a bearer session. */
+  /** Reads the credentials before any request: a bad secret is bad input before anything is sent. */
+  async prepare(): Promise<void> {
+    await this.options.credentials.get();
+  }
+
   async close(): Promise<void> {
     await this.auth.close();
   }

@@ -55,16 +55,19 @@ const flag = z.pipe(
   z.transform((value) => value ?? false),
 );
 
+/** An object's events as sent, checked one by one later (`null` or absent: none). */
+const anyEvents = z.pipe(
+  z.nullish(z.array(z.unknown())),
+  z.transform((value) => value ?? []),
+);
+
 const OccasionHeadSchema = z.looseObject({
   id: z.int(),
   name: text,
   description: text,
   deleted: flag,
   isDefault: flag,
-  events: z.pipe(
-    z.nullish(z.array(z.unknown())),
-    z.transform((value) => value ?? []),
-  ),
+  events: anyEvents,
 });
 
 function toOccasion(head: z.infer<typeof OccasionHeadSchema>): SpecialOccasion {
@@ -129,10 +132,7 @@ export const WorkdaysListSchema = z.array(
       name: text,
       deleted: flag,
       isDefault: flag,
-      events: z.pipe(
-        z.nullish(z.array(z.unknown())),
-        z.transform((value) => value ?? []),
-      ),
+      events: anyEvents,
     }),
     z.transform((workdays): Workdays => workdays),
   ),

@@ -145,7 +145,9 @@ describe('the bundled function', () => {
     const stack = result.stderr.slice(result.stderr.indexOf('STACK '));
     expect(stack).toContain('STACK InputError: InvalidEventError: Invalid event: trigger:');
     // Names and places as in the TypeScript sources (the path is relative to where it was built).
-    expect(stack).toMatch(/\n {4}at parseImportEvent \(\S*functions\/core\/config\/import-event\.ts:\d+:\d+\)/);
+    expect(stack).toMatch(
+      /\n {4}at parseImportEvent \(\S*functions\/core\/config\/import-event\.ts:\d+:\d+\)/,
+    );
     expect(stack).not.toMatch(/index\.js:\d+:\d+/);
   });
 });

@@ -209,7 +209,7 @@ describe('holiday-importer invoke', () => {
     expect(result.stderr).toContain('Function "no-such-function" does not exist');
   });
 
-  it('waits no longer than the function can run: its timeout (1 s) plus the margin, then says so (issue 16)', async () => {
+  it('waits no longer than the function can run: its timeout (1 s) plus the margin, then says so', async () => {
     const result = await invoke(['--function', HANGING_FUNCTION, '--apply']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(

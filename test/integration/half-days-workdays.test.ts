@@ -4,6 +4,7 @@ import type { SpecialOccasionEvent } from '../../functions/core/planner/special-
 import type { RunSummary } from '../../functions/core/summary/run-summary.js';
 import { type ImportRequest, runImport } from '../../functions/import-run/import-run.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
+import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
 import { OFFICE_HOURS_ID, SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { byName } from '../helpers/importer-harness.js';
 import { calls, writes } from '../helpers/request-log.js';
@@ -76,9 +77,12 @@ function run(
     { trigger: 'manual', dryRun: false, force: false, ...request },
     {
       config: config(calendars),
-      credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
-      csdsUrl: sandbox.current.url,
-      retry: FAST_RETRY,
+      client: new LivePersonClient({
+        accountId: SANDBOX_ACCOUNT,
+        credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
+        csdsUrl: sandbox.current.url,
+        retry: FAST_RETRY,
+      }),
     },
   );
 }

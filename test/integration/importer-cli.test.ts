@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  mondayToFriday,
   SANDBOX_ACCOUNT,
   SANDBOX_CREDENTIALS,
   SANDBOX_SECRET_VALUES,
@@ -71,11 +72,7 @@ describe('holiday-importer plan / apply (child process, sandbox + moto)', () => 
       id: 4011110030,
       name: 'Late shift',
       isDefault: false,
-      events: ['MO', 'TU', 'WE', 'TH', 'FR'].map((day, index) => ({
-        start: { dateTime: `2026-01-0${5 + index}T09:00:00`, timeZone: 'Europe/Berlin' },
-        end: { dateTime: `2026-01-0${5 + index}T17:00:00`, timeZone: 'Europe/Berlin' },
-        recurrence: [`RRULE:FREQ=WEEKLY;BYDAY=${day}`],
-      })),
+      events: mondayToFriday('09:00', '17:00', 'Europe/Berlin'),
     });
     const [billing] = sandbox.current.state
       .all(SANDBOX_ACCOUNT, 'skills')

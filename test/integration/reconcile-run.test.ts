@@ -31,7 +31,7 @@ import { useTempDir } from '../helpers/temp-dir.js';
 useAwsEnvironment();
 
 /**
- * The run as a reconcile loop, end to end: each case is one of the review's findings (issue 8),
+ * The run as a reconcile loop, end to end: each case is one of the review's findings,
  * reproduced against the sandbox and moto, through the Lambda handler or the CLI.
  */
 
@@ -56,7 +56,7 @@ beforeEach(async () => {
   await putSecret(secretId, SANDBOX_CREDENTIALS.oauth1);
 });
 
-describe('drift in a year the run does not cover (item 4)', () => {
+describe('drift in a year the run does not cover', () => {
   it('is reported with the events that differ; force makes every year as configured; then unchanged', async () => {
     await handler()({ trigger: 'manual', years: [2030, 2031] });
     const us = named('Holidays US');
@@ -82,7 +82,7 @@ describe('drift in a year the run does not cover (item 4)', () => {
   });
 });
 
-describe('LivePerson answering its own time format (item 5)', () => {
+describe('LivePerson answering its own time format', () => {
   it('T00:00 for T00:00:00, T23:59 for T23:59:59 and other key orders: no drift, no writes', async () => {
     await handler()({ trigger: 'manual', years: [2030] });
     sandbox.current.options.eventTimes = 'minutes';
@@ -110,7 +110,7 @@ describe('LivePerson answering its own time format (item 5)', () => {
   });
 });
 
-describe("someone else's odd data (item 6)", () => {
+describe("someone else's odd data", () => {
   it('a foreign object with odd events and null fields never fails the run', async () => {
     sandbox.current.state.put(SANDBOX_ACCOUNT, 'specialoccasion', {
       name: null,
@@ -144,7 +144,7 @@ describe("someone else's odd data (item 6)", () => {
   });
 });
 
-describe('a PUT applied although its answer was lost (item 7)', () => {
+describe('a PUT applied although its answer was lost', () => {
   it('is recognised on the re-read and reported updated, with its audit line', async () => {
     await handler()({ trigger: 'manual', years: [2030] });
     sandbox.current.clearLog();
@@ -172,7 +172,7 @@ describe('a PUT applied although its answer was lost (item 7)', () => {
   });
 });
 
-describe('the run deadline (item 8)', () => {
+describe('the run deadline', () => {
   const cli = (args: string[]) =>
     runCliProcess([...args, '--config', writeExampleConfig(temp, secretId)], {
       ...awsEnvironment(),
@@ -219,20 +219,22 @@ describe('the run deadline (item 8)', () => {
   });
 });
 
-describe('a secret rotated badly, found while logging in again (item 9)', () => {
+describe('a secret rotated badly, found while logging in again', () => {
+  /** At this request the session expires and the secret loses its password (landed in moto first). */
+  const breakSecretAt = (method: string, path: string) =>
+    sandbox.current.addFault({
+      method,
+      path,
+      before: async (state) => {
+        state.expireSessions();
+        await putSecret(secretId, { authType: 'login', username: 'holiday.bot' });
+      },
+    });
+
   it('stops at once with the secret error (exit 2), naming the secret and field, never a value', async () => {
     await putSecret(secretId, SANDBOX_CREDENTIALS.login);
     const configPath = writeExampleConfig(temp, secretId);
-    sandbox.current.addFault({
-      method: 'POST',
-      path: 'specialoccasion',
-      before: (state) => {
-        state.expireSessions();
-        void putSecret(secretId, { authType: 'login', username: 'holiday.bot' });
-      },
-      // The rotation lands in moto before this write's 401 goes back.
-      delayMs: 1_000,
-    });
+    breakSecretAt('POST', 'specialoccasion');
     const result = await runCliProcess(['apply', '--config', configPath], {
       ...awsEnvironment(),
       LP_CSDS_URL: sandbox.current.url,
@@ -244,16 +246,7 @@ describe('a secret rotated badly, found while logging in again (item 9)', () => 
     expect(sandbox.current.requests.filter((request) => request.status === 401)).toHaveLength(1);
   });
 
-  const breakSecretAtSkills = () =>
-    sandbox.current.addFault({
-      method: 'PUT',
-      path: 'skills',
-      before: (state) => {
-        state.expireSessions();
-        void putSecret(secretId, { authType: 'login', username: 'holiday.bot' });
-      },
-      delayMs: 1_000,
-    });
+  const breakSecretAtSkills = () => breakSecretAt('PUT', 'skills');
 
   it('after writes: the --json summary still lists what was written, with the error (exit 2)', async () => {
     await putSecret(secretId, SANDBOX_CREDENTIALS.login);
@@ -307,7 +300,7 @@ describe('a secret rotated badly, found while logging in again (item 9)', () => 
   });
 });
 
-describe('a 400 on the skills PUT (item 10)', () => {
+describe('a 400 on the skills PUT', () => {
   it('is isolated to the bad skill; the others are linked', async () => {
     // A skill someone broke by hand (no name): LivePerson refuses any write of it.
     const [broken] = sandbox.current.state
@@ -333,12 +326,12 @@ describe('a 400 on the skills PUT (item 10)', () => {
   });
 });
 
-describe('Secrets Manager failures say what the SDK said (item 11)', () => {
+describe('Secrets Manager failures say what the SDK said', () => {
   it.each([
     [503, ''],
     [502, '<html><body><h1>502 Bad Gateway</h1></body></html>'],
   ])(
-    'a gateway answering %i: "HTTP <status> from" the endpoint, not "UnknownError" (issue 16)',
+    'a gateway answering %i: "HTTP <status> from" the endpoint, not "UnknownError"',
     async (status, page) => {
       const gateway = createServer((_request, response) => {
         response.writeHead(status, page ? { 'content-type': 'text/html' } : {});
@@ -393,7 +386,7 @@ describe('Secrets Manager failures say what the SDK said (item 11)', () => {
   );
 });
 
-describe('an error answer that echoes the request (issue 9, item 3)', () => {
+describe('an error answer that echoes the request', () => {
   it('never puts the password into stderr, stdout or the summary', async () => {
     await putSecret(secretId, SANDBOX_CREDENTIALS.login);
     sandbox.current.addFault({ method: 'POST', path: '/login', status: 400, echoRequest: true, times: 2 });
@@ -412,7 +405,7 @@ describe('an error answer that echoes the request (issue 9, item 3)', () => {
   });
 });
 
-describe('a password with quotes, a backslash and non-ASCII, echoed by a 400 (issue 16, point 3)', () => {
+describe('a password with quotes, a backslash and non-ASCII, echoed by a 400', () => {
   const password = 'pa"ss\\w0rd-ünïcödé';
   // Pieces of the password in each form it can take; none may reach the operator.
   const pieces = ['pa"ss', 'pa\\"ss', 'pa%22ss', 'w0rd', 'n%C3%AF', 'ünïc', 'n\\u00efc'];
@@ -437,7 +430,7 @@ describe('a password with quotes, a backslash and non-ASCII, echoed by a 400 (is
   });
 });
 
-describe('writes are checked against what LivePerson holds (issue 9, item 1)', () => {
+describe('writes are checked against what LivePerson holds', () => {
   it('a skill link LivePerson does not store is failed, not linked; the invocation throws', async () => {
     sandbox.current.addFault({
       method: 'PUT',
@@ -476,7 +469,7 @@ describe('writes are checked against what LivePerson holds (issue 9, item 1)', (
   });
 });
 
-describe('concurrency and unknown outcomes (issue 9, items 4 and 5)', () => {
+describe('concurrency and unknown outcomes', () => {
   it('two runs at the same moment: both succeed, each object exists once', async () => {
     // Both read before either writes: the first create of one run waits a little.
     sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', delayMs: 300 });
@@ -548,7 +541,7 @@ describe('concurrency and unknown outcomes (issue 9, items 4 and 5)', () => {
   });
 });
 
-describe('input a run refuses or warns about (issue 9, items 6 and 7)', () => {
+describe('input a run refuses or warns about', () => {
   it('a year the pruning rule would delete: exit 2, a message, no request', async () => {
     const result = await runCliProcess(
       ['apply', '--year', '2020', '--config', writeExampleConfig(temp, secretId)],
@@ -578,7 +571,7 @@ describe('input a run refuses or warns about (issue 9, items 6 and 7)', () => {
   });
 });
 
-describe('a Secrets Manager that accepts and never answers (issue 9, item 2)', () => {
+describe('a Secrets Manager that accepts and never answers', () => {
   it('fails the run with a message naming Secrets Manager (exit 1), bounded, no LivePerson request', async () => {
     const silent = await startSilentServer();
     try {
@@ -598,7 +591,7 @@ describe('a Secrets Manager that accepts and never answers (issue 9, item 2)', (
   }, 45_000);
 });
 
-describe('Ctrl-C in the middle of apply (issue 9, item 9)', () => {
+describe('Ctrl-C in the middle of apply', () => {
   it('the write in flight finishes, no new one starts, the session is logged out, the summary printed, exit 130', async () => {
     await putSecret(secretId, SANDBOX_CREDENTIALS.login);
     sandbox.current.addFault({ method: 'POST', path: 'specialoccasion', delayMs: 1_500 });
@@ -649,7 +642,7 @@ describe('Ctrl-C in the middle of apply (issue 9, item 9)', () => {
   });
 });
 
-describe('AWS credentials that are missing (issue 9, smaller)', () => {
+describe('AWS credentials that are missing', () => {
   it('says so with the SDK code and message and what to check, exit 1, no LivePerson request', async () => {
     const env = { ...awsEnvironment(), LP_CSDS_URL: sandbox.current.url } as Record<
       string,
@@ -678,7 +671,7 @@ describe('AWS credentials that are missing (issue 9, smaller)', () => {
   });
 });
 
-describe('the corrections table in a run (issue 11)', () => {
+describe('the corrections table in a run', () => {
   it('the summary lists the corrections each calendar used; the events carry them', async () => {
     const summary = await handler()({ trigger: 'manual', years: [2026], dryRun: true });
     expect(byName(summary)['Holidays UK (England + Scotland)']?.corrections).toEqual([

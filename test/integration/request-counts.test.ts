@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/core/config/config-validation.js';
 import { type ImportRequest, runImport } from '../../functions/import-run/import-run.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
+import { LivePersonClient } from '../../functions/liveperson/liveperson-client.js';
 import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS } from '../../sandbox/index.js';
 import { calls, writes } from '../helpers/request-log.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
@@ -39,9 +40,12 @@ async function run(
     { trigger: 'manual', dryRun: false, force: false, years: [2027, 2028], ...request },
     {
       config: config(options.exclude),
-      credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
-      csdsUrl: sandbox.current.url,
-      retry: FAST_RETRY,
+      client: new LivePersonClient({
+        accountId: SANDBOX_ACCOUNT,
+        credentials: staticCredentials(SANDBOX_CREDENTIALS.oauth1),
+        csdsUrl: sandbox.current.url,
+        retry: FAST_RETRY,
+      }),
       maxBodyBytes: options.maxBodyBytes,
     },
   );

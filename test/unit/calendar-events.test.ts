@@ -11,6 +11,7 @@ import {
   offRunToEvent,
   spanToDays,
   UnexpectedHolidayDateError,
+  yearDaysKey,
 } from '../../functions/core/holidays/calendar-events.js';
 import { addDays } from '../../functions/core/holidays/local-date.js';
 import { eventLastDate, fingerprintEvents } from '../../functions/core/planner/canonical-events.js';
@@ -405,7 +406,7 @@ describe('holidayToDays: date-holidays entries (computed in UTC) as civil days',
   });
 });
 
-describe('holidays that end or start mid-day, with real data (review item 1)', () => {
+describe('holidays that end or start mid-day, with real data', () => {
   const TR_DAYS_AFTER = ['2026-03-23', '2027-03-12', '2027-05-20', '2028-02-29', '2028-05-09'];
   const closedAllDay = (events: readonly SpecialOccasionEvent[], date: string) =>
     events.some(
@@ -459,7 +460,7 @@ describe('holidays that end or start mid-day, with real data (review item 1)', (
   });
 });
 
-describe('a holiday that runs into the next year (review item 2)', () => {
+describe('a holiday that runs into the next year', () => {
   it('SZ Incwala 2026-12-28 .. 2027-01-02 and New Year 2027: never two events on one date', () => {
     const events = buildCalendarEvents(calendar({ regions: ['SZ'] }), [2026, 2027]);
     const covered = new Map<string, number>();
@@ -496,7 +497,7 @@ describe('a holiday that runs into the next year (review item 2)', () => {
   });
 });
 
-describe('what the config names wins over a computed holiday (review item 3)', () => {
+describe('what the config names wins over a computed holiday', () => {
   it('a working extra event on a holiday: the opening is written, the holiday is not', () => {
     const events = buildCalendarEvents(
       calendar({
@@ -632,5 +633,33 @@ describe('isExcluded', () => {
     { exclude: [], expected: false },
   ])('$exclude -> $expected', ({ exclude, expected }) => {
     expect(isExcluded(day, exclude)).toBe(expected);
+  });
+});
+
+describe('the days cache key', () => {
+  const base = calendar({});
+  const key = (value: CalendarConfig) => yearDaysKey(value, 2027, 'Europe/Berlin');
+  it.each([
+    ['regions', { regions: ['AT'] }],
+    ['types', { types: ['public', 'bank'] }],
+    ['language', { language: 'de' }],
+    ['substitutes', { substitutes: 'exclude' }],
+    ['partialDays', { partialDays: { mode: 'reduced' } }],
+    ['exclude', { exclude: ['2027-01-01'] }],
+    ['corrections', { corrections: false }],
+    ['an extra event of the year', { extraEvents: [{ name: 'X', date: '2027-06-01', working: false }] }],
+    ['a setting added later', { someNewSetting: 1 }],
+  ])('changes with %s', (_, change) => {
+    expect(key({ ...base, ...change } as CalendarConfig)).not.toBe(key(base));
+  });
+  it.each([
+    ['name', { name: 'Other' }],
+    ['description', { description: 'Other' }],
+    ['skills', { skills: ['Support'] }],
+    ['adopt', { adopt: true }],
+    ['accountDefault', { accountDefault: true }],
+    ['an extra event of another year', { extraEvents: [{ name: 'X', date: '2028-06-01', working: false }] }],
+  ])('stays with %s (calendars that differ only there share the days)', (_, change) => {
+    expect(key({ ...base, ...change } as CalendarConfig)).toBe(key(base));
   });
 });

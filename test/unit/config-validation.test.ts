@@ -267,7 +267,7 @@ describe('parseConfig rejects, naming the path, the value and what is allowed', 
   });
 });
 
-describe('issue 16, smaller: names and zones as LivePerson stores them', () => {
+describe('names and zones as LivePerson stores them', () => {
   it.each([
     ['26 emoji (52 UTF-16 units)', '😀'.repeat(26), false],
     ['25 emoji (50 UTF-16 units)', '😀'.repeat(25), true],

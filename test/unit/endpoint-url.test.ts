@@ -6,7 +6,7 @@ import {
 } from '../../functions/core/config/endpoint-url.js';
 import { InputError } from '../../functions/core/errors.js';
 
-describe('the Domain API URL (issue 16, point 4: https only)', () => {
+describe('the Domain API URL', () => {
   it.each([
     ['https://api.liveperson.net', 'https://api.liveperson.net/'],
     ['https://va.agentvep.liveperson.net:8443/', 'https://va.agentvep.liveperson.net:8443/'],

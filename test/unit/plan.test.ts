@@ -194,7 +194,7 @@ describe('planOccasion', () => {
     expect(plan.write?.events.map(eventKey)).toEqual(desired().events.map(eventKey));
   });
 
-  describe('drift in a year the run does not cover (review item 4)', () => {
+  describe('drift in a year the run does not cover', () => {
     // The importer wrote 2026 and 2027; someone then edited 2026 by hand. This run covers 2027 only.
     const written = [off('2026-01-01'), off('2026-12-25'), off('2027-01-01'), off('2027-12-25')];
     const edited = [off('2026-01-01'), off('2026-08-08', 'Hand made'), off('2027-01-01'), off('2027-12-25')];
@@ -216,7 +216,7 @@ describe('planOccasion', () => {
     });
   });
 
-  it('LivePerson answering T00:00 for T00:00:00 and other key orders is not drift (review item 5)', () => {
+  it('LivePerson answering T00:00 for T00:00:00 and other key orders is not drift', () => {
     const events = [off('2027-01-01'), off('2027-12-25')];
     const reformatted = events.map((event) => ({
       recurrence: event.recurrence,
@@ -229,7 +229,7 @@ describe('planOccasion', () => {
     expect(plan.write).toBeUndefined();
   });
 
-  describe('odd events (review item 6)', () => {
+  describe('odd events', () => {
     const events = [off('2027-01-01'), off('2027-12-25')];
     const odd = [{ start: { dateTime: '2027-05-05' }, recurrence: null }];
 

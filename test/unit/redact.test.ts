@@ -50,7 +50,7 @@ describe('redactText', () => {
   });
 });
 
-describe('a secret in every escaping an answer can give it (issue 16, point 3)', () => {
+describe('a secret in every escaping an answer can give it', () => {
   const password = 'pa"ss\\w0rd-ünïcödé';
   const json = (value: string) => JSON.stringify(value).slice(1, -1);
   const asciiJson = (value: string) =>

@@ -448,23 +448,27 @@ export function buildCalendarDays(calendar: CalendarConfig, years: readonly numb
 const yearDaysCache = new Map<string, CalendarDays>();
 
 /**
+ * The settings that cannot change a calendar's days: its name, its text and what it links. Every
+ * other setting, one added later included, is part of the cache key, so a warm Lambda never serves
+ * the days of another config.
+ */
+const NOT_ABOUT_DAYS = ['name', 'description', 'skills', 'adopt', 'accountDefault'] as const;
+
+/** The cache key of one year's days: the whole calendar but what cannot change them. */
+export function yearDaysKey(calendar: CalendarConfig, year: number, timeZone: string): string {
+  const about: Record<string, unknown> = { ...calendar };
+  for (const field of NOT_ABOUT_DAYS) delete about[field];
+  about.extraEvents = calendar.extraEvents.filter((extra) => yearOf(extra.date) === year);
+  return JSON.stringify([about, timeZone, year]);
+}
+
+/**
  * One year's days of a calendar. Memoised by everything they depend on, so the many calendars
  * of a large account that share regions and options compute each year once. (Events are never
  * mutated: whoever changes a list copies it.)
  */
 function yearDays(calendar: CalendarConfig, year: number, timeZone: string): CalendarDays {
-  const key = JSON.stringify([
-    calendar.regions,
-    calendar.types,
-    calendar.language,
-    calendar.substitutes,
-    calendar.partialDays,
-    calendar.exclude,
-    calendar.corrections,
-    calendar.extraEvents.filter((extra) => yearOf(extra.date) === year),
-    timeZone,
-    year,
-  ]);
+  const key = yearDaysKey(calendar, year, timeZone);
   const cached = yearDaysCache.get(key);
   if (cached) return cached;
   const merged = mergeDays(calendarDays(calendar, year));

@@ -3,7 +3,8 @@
  * applied on top of the library for every calendar unless it opts out (`"corrections": false`, or
  * `{ "skip": [ids] }`). A config's own `exclude` and `extraEvents` still win. Each entry has a test
  * that fails once the library itself is fixed, so the entry can go.
- * Facts and sources: ../shared/holiday-corrections.md (checked against date-holidays 3.37.0).
+ * Facts and sources: each entry's `source` below, listed in README.md "Known data corrections"
+ * (checked against date-holidays 3.37.0).
  */
 
 export interface CorrectionSource {

@@ -294,6 +294,11 @@ function findSkill(ref: SkillReference, index: AccountIndex): Skill | undefined 
   return folded.length === 1 ? folded[0] : undefined;
 }
 
+const BLOCKED_LINKS: Partial<Record<OccasionAction, { action: SkillAction; reason: string }>> = {
+  failed: { action: 'failed', reason: "not linked: the calendar's special occasion was not written" },
+  conflict: { action: 'conflict', reason: "the calendar's special occasion is not the importer's" },
+};
+
 /**
  * Decides, per skill, whether to link it to the calendar's occasion. A skill held by an
  * occasion the importer does not own is left alone unless `force`.
@@ -323,22 +328,9 @@ export function planSkillLinks(
     if (occasion.occasionId !== undefined && currentId === occasion.occasionId) {
       return { ref, skill, action: 'unchanged' };
     }
-    if (occasion.action === 'failed') {
-      return {
-        ref,
-        skill,
-        action: 'failed',
-        reason: "not linked: the calendar's special occasion was not written",
-      };
-    }
-    if (occasion.action === 'conflict') {
-      return {
-        ref,
-        skill,
-        action: 'conflict',
-        reason: "the calendar's special occasion is not the importer's",
-      };
-    }
+    // A calendar whose occasion is not written, or not the importer's, links nothing.
+    const blocked = BLOCKED_LINKS[occasion.action];
+    if (blocked) return { ref, skill, ...blocked };
     const current = currentId ? index.occasionById.get(currentId) : undefined;
     if (current && !current.deleted && !readMarker(current.description) && !options.force) {
       return {

@@ -6,7 +6,8 @@ import type { CalendarPlan, OccasionAction, RunPlan, SkillAction } from '../plan
 import type { SpecialOccasionEvent } from '../planner/special-occasion.js';
 
 /**
- * The run summary of DESIGN.md: what the Lambda returns and `--json` prints. Built from the
+ * The run summary (README.md "Reading the summary and the logs"): what the Lambda returns and
+ * `--json` prints. Built from the
  * plan and from what applying it achieved; pure.
  */
 
@@ -167,7 +168,6 @@ export function orphanSummaries(plan: RunPlan): CalendarSummary[] {
   }));
 }
 
-/** A run failed when a calendar or a skill link failed, or a configured skill does not exist. */
 /**
  * A run that stopped on an error after it had read LivePerson (a secret rotated badly, found while
  * logging in again): the error to report, and the summary of what the run had written by then.
@@ -180,23 +180,4 @@ export class RunStoppedError extends Error {
   ) {
     super(options.cause instanceof Error ? options.cause.message : String(options.cause), options);
   }
-}
-
-export function hasFailures(summary: Pick<RunSummary, 'calendars'>): boolean {
-  return summary.calendars.some(
-    (calendar) =>
-      calendar.action === 'failed' ||
-      calendar.skills.some((skill) => skill.action === 'failed' || skill.action === 'missing'),
-  );
-}
-
-/** Nothing was lost, but a person should look: drift, conflicts, orphans. */
-export function needsReview(summary: Pick<RunSummary, 'calendars'>): boolean {
-  return summary.calendars.some(
-    (calendar) =>
-      calendar.action === 'drift' ||
-      calendar.action === 'conflict' ||
-      calendar.action === 'orphaned' ||
-      calendar.skills.some((skill) => skill.action === 'conflict'),
-  );
 }
