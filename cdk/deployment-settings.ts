@@ -10,6 +10,9 @@ import { canonicalTimeZone, isTimeZone } from '../functions/core/holidays/local-
  * before anything is built so a typo fails `cdk synth` with the key, the value and the fix.
  */
 
+/** The config the function bundles unless `config` names another (one stack per account). */
+export const DEFAULT_CONFIG_PATH = 'config/holidays.json';
+
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 // RetentionDays.INFINITE (9999) is no period: logs kept forever are never a setting here.
 const RETENTION_DAYS = Object.values(RetentionDays).filter(
@@ -35,6 +38,12 @@ export const DeploymentSettingsSchema = z
         error: 'must be a CloudFormation stack name: a letter, then letters, digits or hyphens',
       })
       .default(DEFAULT_STACK_NAME),
+    config: z
+      .string()
+      .trim()
+      .min(1, { error: 'must be the path of a config file, e.g. config/brand-b.json' })
+      .default(DEFAULT_CONFIG_PATH)
+      .describe('The config file the function bundles (relative to this folder): one per LivePerson account'),
     scheduleTimeZone: z
       .string()
       .refine(isTimeZone, { error: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' })

@@ -6,9 +6,6 @@ import { loadConfig } from '../functions/commons/load-config.js';
 import { readDeploymentSettings } from './deployment-settings.js';
 import { HolidayImporterStack } from './holiday-importer-stack.js';
 
-/** The config the function bundles: its JSON import in functions/holiday-import/handler.ts. */
-export const BUNDLED_CONFIG_PATH = 'config/holidays.json';
-
 /**
  * Adds the importer's stack to an app: settings from the context, the config validated with the
  * CLI's own loader (so a bad config fails synth with the very message `holiday-importer` prints),
@@ -19,7 +16,7 @@ export async function addHolidayImporter(
   options: { configPath?: string } = {},
 ): Promise<HolidayImporterStack> {
   const settings = readDeploymentSettings(app.node.getAllContext());
-  const configPath = resolve(options.configPath ?? BUNDLED_CONFIG_PATH);
+  const configPath = resolve(options.configPath ?? settings.config);
   const config = await loadConfig(configPath);
   const stack = new HolidayImporterStack(app, settings.stackName, {
     stackName: settings.stackName,

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
+import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../core/notices/upcoming-closures.js';
 
-export const COMMANDS = ['plan', 'apply', 'preview', 'invoke'] as const;
+export const COMMANDS = ['plan', 'apply', 'preview', 'invoke', 'upcoming'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -20,6 +21,8 @@ export interface CliOptions {
   functionName?: string | undefined;
   /** invoke: the stack whose outputs name the function. */
   stack?: string | undefined;
+  /** upcoming: how many days from today to cover. */
+  days: number;
 }
 
 const INVOKE_ONLY = ['apply', 'function', 'stack'] as const;
@@ -47,9 +50,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. Run "holiday-importer --help".`,
     );
   }
-  if (values.timeout !== undefined && command !== 'plan' && command !== 'apply') {
+  if (values.timeout !== undefined && !['plan', 'apply', 'upcoming'].includes(command)) {
     throw new InputError(
-      '--timeout belongs to "plan" and "apply" (the deployed function has its own timeout).',
+      '--timeout belongs to "plan", "apply" and "upcoming" (the deployed function has its own timeout).',
     );
   }
   if (command !== 'invoke') {
@@ -57,6 +60,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (misplaced) {
       throw new InputError(
         `--${misplaced} belongs to "invoke"${command === 'apply' && misplaced === 'apply' ? ' ("apply" writes already)' : ''}. Run "holiday-importer invoke --help".`,
+      );
+    }
+  }
+  if (values.days !== undefined && command !== 'upcoming') {
+    throw new InputError('--days belongs to "upcoming". Run "holiday-importer upcoming --help".');
+  }
+  if (command === 'upcoming') {
+    const misplaced = (['year', 'calendar', 'force'] as const).find((option) => values[option] !== undefined);
+    if (misplaced) {
+      throw new InputError(
+        `--${misplaced} does not apply to "upcoming": it lists what LivePerson holds for the next --days days, every calendar. Run "holiday-importer upcoming --help".`,
       );
     }
   }
@@ -89,6 +103,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     apply: values.apply ?? false,
     functionName: values.function,
     stack: values.stack,
+    days: values.days === undefined ? DEFAULT_NOTICE_DAYS : parseDays(values.days),
   };
 }
 
@@ -107,6 +122,7 @@ function parseOptions(argv: readonly string[]) {
       apply: { type: 'boolean' },
       function: { type: 'string' },
       stack: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -130,4 +146,14 @@ function parseTimeout(text: string): number {
     );
   }
   return seconds;
+}
+
+function parseDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > MAX_NOTICE_DAYS) {
+    throw new InputError(
+      `--days "${text}" is not a number of days; give a whole number from 1 to ${MAX_NOTICE_DAYS}, e.g. --days 30`,
+    );
+  }
+  return days;
 }

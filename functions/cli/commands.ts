@@ -4,11 +4,15 @@ import { DEFAULT_STACK_NAME } from '../aws/deployment-contract.js';
 import { SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import type { Logger } from '../commons/interfaces.js';
 import { loadConfig } from '../commons/load-config.js';
+import type { Config } from '../core/config/config-schema.js';
 import type { ImportEvent } from '../core/config/import-event.js';
 import { InputError } from '../core/errors.js';
+import { isIntlTimeZone } from '../core/holidays/zoned-time.js';
+import { formatUpcoming } from '../core/notices/upcoming-closures.js';
 import { hasFailures, needsReview } from '../core/summary/run-outcome.js';
 import type { RunSummary } from '../core/summary/run-summary.js';
 import { runImport } from '../import-run/import-run.js';
+import { readUpcoming } from '../import-run/upcoming-run.js';
 import { LivePersonClient } from '../liveperson/liveperson-client.js';
 import type { CliOptions } from './cli-args.js';
 import { type CliDependencies, type CliIo, EXIT } from './cli-io.js';
@@ -77,6 +81,48 @@ export async function invoke(options: CliOptions, io: CliIo, palette: Palette): 
   return printSummary(await invokeImport(functionName, event, { signal }), options, io, palette);
 }
 
+function deadlineOf(options: CliOptions): number | undefined {
+  return options.timeoutSeconds !== undefined ? Date.now() + options.timeoutSeconds * 1000 : undefined;
+}
+
+function liveperson(
+  config: Config,
+  io: CliIo,
+  deps: CliDependencies,
+  logger: Logger,
+  deadline: number | undefined,
+): LivePersonClient {
+  return new LivePersonClient({
+    accountId: config.accountId,
+    credentials: (deps.credentialsFor ?? ((secretId) => new SecretsManagerCredentials(secretId)))(
+      config.secretId,
+    ),
+    csdsUrl: io.env.LP_CSDS_URL,
+    retry: deps.retry,
+    deadline,
+    logger,
+  });
+}
+
+/** The zone whose today starts the window: TZ, else the machine's. */
+function localTimeZone(io: CliIo): string {
+  const zone = io.env.TZ?.trim();
+  return zone && isIntlTimeZone(zone) ? zone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export async function upcoming(options: CliOptions, io: CliIo, deps: CliDependencies): Promise<number> {
+  const config = await loadConfig(options.config);
+  const timeZone = localTimeZone(io);
+  io.stderr(
+    `holiday-importer upcoming: account ${config.accountId}, ${options.days} days from today in ${timeZone}\n`,
+  );
+  const deadline = deadlineOf(options);
+  const client = liveperson(config, io, deps, stderrLogger(io), deadline);
+  const report = await readUpcoming(client, { now: io.now(), days: options.days, timeZone });
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatUpcoming(report));
+  return EXIT.ok;
+}
+
 export async function run(
   options: CliOptions,
   io: CliIo,
@@ -91,19 +137,9 @@ export async function run(
   io.stderr(
     `holiday-importer ${options.command}: account ${config.accountId}${dryRun ? ' (dry run)' : ''}\n`,
   );
-  const deadline =
-    options.timeoutSeconds !== undefined ? Date.now() + options.timeoutSeconds * 1000 : undefined;
+  const deadline = deadlineOf(options);
   const logger = stderrLogger(io);
-  const client = new LivePersonClient({
-    accountId: config.accountId,
-    credentials: (deps.credentialsFor ?? ((secretId) => new SecretsManagerCredentials(secretId)))(
-      config.secretId,
-    ),
-    csdsUrl: io.env.LP_CSDS_URL,
-    retry: deps.retry,
-    deadline,
-    logger,
-  });
+  const client = liveperson(config, io, deps, logger, deadline);
   const summary = await runImport(
     { trigger: 'manual', dryRun, years: options.years, calendars: options.calendars, force: options.force },
     { config, client, logger, now: io.now, interrupt, deadline },

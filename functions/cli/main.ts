@@ -20,6 +20,7 @@ const OPTIONS = `Options:
   --json              The run summary as JSON on stdout
   --timeout <seconds> plan/apply: a deadline for the whole run (default: none); at it the run stops
                       writing, logs out and reports what it did (incomplete, exit 1)
+  --days <n>          upcoming: how many days from today (default: 14)
   --apply             invoke: run with the writes (default: a dry run)
   --stack <name>      invoke: the stack whose outputs name the function (default: cdk.json's stackName)
   --function <name>   invoke: the function name or ARN, instead of --stack
@@ -40,6 +41,7 @@ Commands:
   apply     The same run, with the writes
   preview   Show the events each calendar would get, as a month grid and a list (no network)
   invoke    Run the deployed Lambda function (a dry run unless --apply) and print its summary
+  upcoming  List the closures and reduced days LivePerson holds for the next days, with the skills
 
 ${OPTIONS}
 
@@ -88,6 +90,21 @@ Examples:
 
 --json prints { "years": [...], "calendars": [{ "name", "timeZone", "events": [...] }] }, the events
 exactly as they would be written to LivePerson.`,
+  upcoming: `Usage: holiday-importer upcoming [--config <path>] [--days <n>] [--json] [--timeout <s>]
+
+Reads what LivePerson holds (not the config): the importer's special occasions and the account's
+default one, hand edits included, and lists each date from today for --days days (default 14)
+that is closed or has reduced hours, with the calendar, the hours and the skills it serves. Today
+is the date in TZ (else this machine's zone). Reads only: one GET, and one more for the skills when
+a date is coming. The deployed function's weekly "notice" run sends the same as an SNS message.
+
+Examples:
+  npx holiday-importer upcoming
+  npx holiday-importer upcoming --days 30 --json | jq '.dates[].date'
+
+${ENVIRONMENT}
+
+${EXIT_CODES}`,
   invoke: `Usage: holiday-importer invoke [--apply] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
                               [--stack <name> | --function <name-or-arn>]
 
@@ -134,6 +151,7 @@ export async function runCli(
       return await (await import('./preview-command.js')).preview(options, io, palette);
     const commands = await import('./commands.js');
     if (options.command === 'invoke') return await commands.invoke(options, io, palette);
+    if (options.command === 'upcoming') return await commands.upcoming(options, io, deps);
     return await commands.run(options, io, deps, palette);
   } catch (thrown) {
     // A run stopped midway still shows what it wrote; its exit code is the one of what stopped it.
