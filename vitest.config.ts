@@ -14,6 +14,7 @@ const AWS = [
   'test/integration/https-only.test.ts',
   'test/integration/importer-cli.test.ts',
   'test/integration/importer-handler.test.ts',
+  'test/integration/notice-handler.test.ts',
   'test/integration/reconcile-run.test.ts',
   'test/integration/trickling-answers.test.ts',
   'test/cdk/function-bundle.test.ts',

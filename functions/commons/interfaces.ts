@@ -28,3 +28,8 @@ export interface RetryPolicy {
 export interface RunMetrics {
   count(name: string, value: number): void;
 }
+
+/** Where the weekly notice goes (the notices SNS topic in AWS); returns the message's id. */
+export interface NoticePublisher {
+  publish(subject: string, message: string): Promise<string | undefined>;
+}

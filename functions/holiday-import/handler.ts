@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 // config/holidays.json (tsconfig paths); the function's bundle aliases the file the stack validated.
 import configJson from '@holiday-importer/config' with { type: 'json' };
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
+import { SnsNoticePublisher } from '../aws/notice-topic.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { mapStackTraces } from '../commons/source-mapped-stacks.js';
 import { parseConfig } from '../core/config/config-validation.js';
@@ -39,4 +40,7 @@ export const handler = createHandler({
   },
   credentialsFor: (secretId) => new SecretsManagerCredentials(secretId, secretsManager),
   csdsUrl: process.env.LP_CSDS_URL,
+  // The stack sets both: the notices topic, and the schedules' zone (a notice's "today").
+  notices: process.env.NOTICE_TOPIC_ARN ? new SnsNoticePublisher(process.env.NOTICE_TOPIC_ARN) : undefined,
+  noticeTimeZone: process.env.NOTICE_TIME_ZONE,
 });

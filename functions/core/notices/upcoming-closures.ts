@@ -216,3 +216,19 @@ export function formatUpcoming(report: UpcomingReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * A notice cut to `maxBytes` of UTF-8 at a line's end (SNS takes 256 KiB), saying how to see the rest.
+ */
+export function boundNotice(text: string, maxBytes = 250_000): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  const note =
+    '\n... cut here: the message is too long for one notice. The whole list: npx holiday-importer upcoming\n';
+  const lines = text.split('\n');
+  let kept = '';
+  for (const line of lines) {
+    if (Buffer.byteLength(`${kept}${line}\n`) + Buffer.byteLength(note) > maxBytes) break;
+    kept += `${line}\n`;
+  }
+  return `${kept}${note}`;
+}
