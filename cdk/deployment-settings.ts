@@ -4,6 +4,7 @@ import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
 import { nearestOf } from '../functions/core/config/edit-distance.js';
 import { insecureUrlProblem } from '../functions/core/config/endpoint-url.js';
 import { canonicalTimeZone, isTimeZone } from '../functions/core/holidays/local-date.js';
+import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../functions/core/notices/upcoming-closures.js';
 
 /**
  * Deployment settings: cdk.json "context" (or `-c key=value`), each with a default, validated
@@ -59,6 +60,21 @@ export const DeploymentSettingsSchema = z
       .regex(CLOCK_TIME, { error: 'must be a time of day as HH:MM' })
       .default('05:00')
       .describe('Day 1 of every month at this time: keeps this year .. + yearsAhead'),
+    noticeTime: z
+      .string()
+      .regex(CLOCK_TIME, { error: 'must be a time of day as HH:MM' })
+      .default('08:00')
+      .describe('Every Monday at this time: the notice of the closures coming in the next noticeDays'),
+    noticeDays: integer(1, MAX_NOTICE_DAYS).default(DEFAULT_NOTICE_DAYS),
+    noticeEmail: optionalText.pipe(z.email({ error: 'must be an e-mail address' }).optional()),
+    noticeTopicArn: optionalText.pipe(
+      z
+        .string()
+        .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, {
+          error: 'must be an SNS topic ARN, arn:aws:sns:<region>:<account>:<name>',
+        })
+        .optional(),
+    ),
     alarmEmail: optionalText.pipe(z.email({ error: 'must be an e-mail address' }).optional()),
     alarmTopicArn: optionalText.pipe(
       z
@@ -105,6 +121,25 @@ export const DeploymentSettingsSchema = z
         code: 'custom',
         path: ['monthlyTime'],
         message: `must differ from yearlyTime (${settings.yearlyTime}): both schedules fire on 1 December`,
+      });
+    }
+    for (const [key, time] of [
+      ['yearlyTime', settings.yearlyTime],
+      ['monthlyTime', settings.monthlyTime],
+    ] as const) {
+      if (minutesApart(settings.noticeTime, time) < NOTICE_GAP_MINUTES) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['noticeTime'],
+          message: `must be at least ${NOTICE_GAP_MINUTES} minutes from ${key} (${time}): runs never overlap (reserved concurrency 1), so a notice at the same time as an import would be throttled`,
+        });
+      }
+    }
+    if (settings.noticeEmail && settings.noticeTopicArn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noticeEmail'],
+        message: 'cannot be combined with noticeTopicArn: subscribe the address to that topic instead',
       });
     }
     const recipients = [settings.alarmEmail, settings.alarmTopicArn].filter(Boolean).length;
@@ -169,6 +204,18 @@ export function readDeploymentSettings(context: Record<string, unknown>): Deploy
     `Invalid deployment settings (cdk.json "context" or -c key=value):\n${problems.join('\n')}`,
     { cause: result.error },
   );
+}
+
+const NOTICE_GAP_MINUTES = 30;
+
+/** Minutes between two times of day, round the clock ("23:50" and "00:10" are 20 apart). */
+function minutesApart(a: string, b: string): number {
+  const minutes = (time: string) => {
+    const [, hour = '0', minute = '0'] = CLOCK_TIME.exec(time) ?? [];
+    return Number(hour) * 60 + Number(minute);
+  };
+  const difference = Math.abs(minutes(a) - minutes(b));
+  return Math.min(difference, 1440 - difference);
 }
 
 /** "05:30" -> { hour: '5', minute: '30' }, as cron fields. */

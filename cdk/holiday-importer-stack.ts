@@ -28,11 +28,12 @@ import type { Construct } from 'constructs';
 import {
   METRICS_NAMESPACE,
   NEEDS_REVIEW_METRICS,
+  NOTICE_ENVIRONMENT,
   SERVICE_NAME,
   STACK_OUTPUTS,
 } from '../functions/aws/deployment-contract.js';
 import type { Config } from '../functions/core/config/config-schema.js';
-import type { ImportEvent } from '../functions/core/config/import-event.js';
+import type { FunctionEvent } from '../functions/core/config/import-event.js';
 import { cronTime, type DeploymentSettings } from './deployment-settings.js';
 import { HolidayImportFunction } from './holiday-import-function.js';
 
@@ -44,14 +45,16 @@ export interface HolidayImporterStackProps extends StackProps {
 }
 
 /**
- * Everything the unattended importer needs: the function, its two schedules, a dead-letter
- * queue for what could not be delivered or failed after retries, and alarms to a topic.
+ * Everything the unattended importer needs: the function, its three schedules (yearly, monthly,
+ * the weekly notice), a dead-letter queue for what could not be delivered or failed after retries,
+ * alarms to a topic, and the notices' own topic.
  */
 export class HolidayImporterStack extends Stack {
   readonly function: HolidayImportFunction;
   readonly deadLetterQueue: Queue;
   readonly alarmTopic: ITopic;
-  readonly schedules: { yearly: ISchedule; monthly: ISchedule };
+  readonly noticeTopic: ITopic;
+  readonly schedules: { yearly: ISchedule; monthly: ISchedule; notice: ISchedule };
 
   constructor(scope: Construct, id: string, props: HolidayImporterStackProps) {
     super(scope, id, props);
@@ -78,7 +81,7 @@ export class HolidayImporterStack extends Stack {
     });
     this.function.bindSecret(importSecret(this, props.config.secretId, settings.secretKmsKeyArn));
 
-    // One role for both schedules; LambdaInvoke grants it lambda:InvokeFunction on the function.
+    // One role for the three schedules; LambdaInvoke grants it lambda:InvokeFunction on the function.
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'holiday-importer schedules: invoke the import function, send to its dead-letter queue',
@@ -90,16 +93,24 @@ export class HolidayImporterStack extends Stack {
         "aws-scheduler-targets' LambdaInvoke always grants the function and its versions (<arn>:*); it is this one function only.",
     });
 
+    this.noticeTopic = this.notices(settings);
     this.schedules = {
-      yearly: this.schedule('YearlySchedule', 'yearly', settings, schedulerRole, {
+      yearly: this.schedule('YearlySchedule', { trigger: 'yearly' }, settings, schedulerRole, {
         ...cronTime(settings.yearlyTime),
         day: '1',
         month: '12',
       }),
-      monthly: this.schedule('MonthlySchedule', 'monthly', settings, schedulerRole, {
+      monthly: this.schedule('MonthlySchedule', { trigger: 'monthly' }, settings, schedulerRole, {
         ...cronTime(settings.monthlyTime),
         day: '1',
       }),
+      notice: this.schedule(
+        'NoticeSchedule',
+        { trigger: 'notice', days: settings.noticeDays },
+        settings,
+        schedulerRole,
+        { ...cronTime(settings.noticeTime), weekDay: 'MON' },
+      ),
     };
 
     this.alarmTopic = this.topic(settings);
@@ -111,6 +122,10 @@ export class HolidayImporterStack extends Stack {
     });
     new CfnOutput(this, STACK_OUTPUTS.functionArn, { value: this.function.functionArn });
     new CfnOutput(this, STACK_OUTPUTS.alarmTopicArn, { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, STACK_OUTPUTS.noticeTopicArn, {
+      value: this.noticeTopic.topicArn,
+      description: 'The weekly notice of coming closures; subscribe the contact-center leads',
+    });
     new CfnOutput(this, STACK_OUTPUTS.deadLetterQueueUrl, { value: this.deadLetterQueue.queueUrl });
     new CfnOutput(this, STACK_OUTPUTS.logGroupName, {
       value: this.function.logGroup.logGroupName,
@@ -120,14 +135,13 @@ export class HolidayImporterStack extends Stack {
 
   private schedule(
     id: string,
-    trigger: ImportEvent['trigger'],
+    event: FunctionEvent,
     settings: DeploymentSettings,
     role: IRole,
-    cron: { minute: string; hour: string; day: string; month?: string },
+    cron: { minute: string; hour: string; day?: string; month?: string; weekDay?: string },
   ): Schedule {
-    const event: ImportEvent = { trigger };
     return new Schedule(this, id, {
-      description: `holiday-importer ${trigger} run`,
+      description: `holiday-importer ${event.trigger} run`,
       schedule: ScheduleExpression.cron({ ...cron, timeZone: TimeZone.of(settings.scheduleTimeZone) }),
       // The run is short and idempotent: start it when it is due, not somewhere in a window.
       timeWindow: TimeWindow.off(),
@@ -141,6 +155,28 @@ export class HolidayImporterStack extends Stack {
         deadLetterQueue: this.deadLetterQueue,
       }),
     });
+  }
+
+  /**
+   * The notices' own topic, apart from the on-call alarms: who reads a notice (the contact-center
+   * leads) is not who is woken by an alarm. The function may publish to it and to nothing else.
+   */
+  private notices(settings: DeploymentSettings): ITopic {
+    const topic = settings.noticeTopicArn
+      ? Topic.fromTopicArn(this, 'NoticeTopic', settings.noticeTopicArn)
+      : new Topic(this, 'NoticeTopic', { displayName: 'holiday-importer notices', enforceSSL: true });
+    if (topic instanceof Topic) {
+      Validations.of(topic).acknowledge({
+        id: 'AwsSolutions-SNS2',
+        reason:
+          'A notice carries calendar names, dates, hours and skill names, the same a customer sees on the contact center; no personal or secret data.',
+      });
+      if (settings.noticeEmail) topic.addSubscription(new EmailSubscription(settings.noticeEmail));
+    }
+    topic.grantPublish(this.function);
+    this.function.addEnvironment(NOTICE_ENVIRONMENT.topicArn, topic.topicArn);
+    this.function.addEnvironment(NOTICE_ENVIRONMENT.timeZone, settings.scheduleTimeZone);
+    return topic;
   }
 
   private topic(settings: DeploymentSettings): ITopic {

@@ -10,6 +10,7 @@ export const STACK_OUTPUTS = {
   functionName: 'FunctionName',
   functionArn: 'FunctionArn',
   alarmTopicArn: 'AlarmTopicArn',
+  noticeTopicArn: 'NoticeTopicArn',
   deadLetterQueueUrl: 'DeadLetterQueueUrl',
   logGroupName: 'LogGroupName',
 } as const;
@@ -20,3 +21,6 @@ export const SERVICE_NAME = 'holiday-importer';
 
 /** Run metrics that mean "nothing was lost, but a person should look": the run's own rule. */
 export { NEEDS_REVIEW_METRICS } from '../core/summary/run-outcome.js';
+
+/** The function's environment that the stack sets for the notice trigger. */
+export const NOTICE_ENVIRONMENT = { topicArn: 'NOTICE_TOPIC_ARN', timeZone: 'NOTICE_TIME_ZONE' } as const;

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 // config/holidays.json (tsconfig paths); the function's bundle aliases the file the stack validated.
 import configJson from '@holiday-importer/config' with { type: 'json' };
-import { METRICS_NAMESPACE, SERVICE_NAME } from '../aws/deployment-contract.js';
+import { METRICS_NAMESPACE, NOTICE_ENVIRONMENT, SERVICE_NAME } from '../aws/deployment-contract.js';
 import { SnsNoticePublisher } from '../aws/notice-topic.js';
 import { createSecretsManagerClient, SecretsManagerCredentials } from '../aws/secret-credentials.js';
 import { mapStackTraces } from '../commons/source-mapped-stacks.js';
@@ -26,6 +26,8 @@ const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE
 // One client per container: warm invocations reuse its connection; each run still reads the secret.
 const secretsManager = createSecretsManagerClient();
 
+const noticeTopicArn = process.env[NOTICE_ENVIRONMENT.topicArn];
+
 export const handler = createHandler({
   config,
   logger: {
@@ -41,6 +43,6 @@ export const handler = createHandler({
   credentialsFor: (secretId) => new SecretsManagerCredentials(secretId, secretsManager),
   csdsUrl: process.env.LP_CSDS_URL,
   // The stack sets both: the notices topic, and the schedules' zone (a notice's "today").
-  notices: process.env.NOTICE_TOPIC_ARN ? new SnsNoticePublisher(process.env.NOTICE_TOPIC_ARN) : undefined,
-  noticeTimeZone: process.env.NOTICE_TIME_ZONE,
+  notices: noticeTopicArn ? new SnsNoticePublisher(noticeTopicArn) : undefined,
+  noticeTimeZone: process.env[NOTICE_ENVIRONMENT.timeZone],
 });

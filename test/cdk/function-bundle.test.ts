@@ -22,13 +22,17 @@ const sandbox = useSandbox();
  * Synthesizes the app with a config and copies the function's asset into a task folder of its own,
  * beside a node_modules that holds only the AWS SDK. Returns the task folder and its files.
  */
-async function synthesizedTask(name: string, configPath?: string): Promise<{ dir: string; files: string[] }> {
+async function synthesizedTask(
+  name: string,
+  configPath?: string,
+  context: Record<string, unknown> = {},
+): Promise<{ dir: string; files: string[] }> {
   const root = join(temp, name);
   const outdir = join(root, 'cdk.out');
   const app = new App({
     outdir,
     builtinCloudFormationValidation: false,
-    context: { noAlarmRecipient: true },
+    context: { noAlarmRecipient: true, ...context },
   });
   await addHolidayImporter(app, configPath ? { configPath } : {});
   app.synth();
@@ -89,7 +93,11 @@ try {
 }
 `;
 
-function runBundle(event: unknown, dir = taskDir): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBundle(
+  event: unknown,
+  dir = taskDir,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -104,6 +112,7 @@ function runBundle(event: unknown, dir = taskDir): Promise<{ code: number; stdou
           LP_CSDS_URL: sandbox.current.url,
           BUNDLE_PATH: join(dir, 'index.js'),
           EVENT: JSON.stringify(event),
+          ...env,
         },
         timeout: 60_000,
       },
@@ -185,4 +194,66 @@ describe('a bundle of another config: zone aliases, zones once merged into links
     );
     expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
   }, 120_000);
+});
+
+describe('one stack per LivePerson account', () => {
+  it('-c config=<file> -c stackName=<name> bundles that config: each function runs its own calendars', async () => {
+    const brandB = join(temp, 'brand-b.json');
+    writeFileSync(
+      brandB,
+      JSON.stringify({
+        accountId: exampleConfig().accountId,
+        secretId: 'holiday-importer/brand-b',
+        calendars: [{ name: 'Holidays FR', regions: ['FR'], timeZone: 'Europe/Paris' }],
+      }),
+    );
+    const { dir } = await synthesizedTask('brand-b', undefined, {
+      config: brandB,
+      stackName: 'HolidayImporter-BrandB',
+    });
+    seedDemoScene(sandbox.current.state);
+    await putSecret('holiday-importer/brand-b', SANDBOX_CREDENTIALS.oauth1);
+    await putSecret(exampleConfig().secretId, SANDBOX_CREDENTIALS.oauth1);
+    const names = async (taskFolder: string) => {
+      const result = await runBundle({ trigger: 'manual', dryRun: true, years: [2027] }, taskFolder);
+      expect(result.code, result.stderr).toBe(0);
+      const line = result.stdout.split('\n').find((text) => text.startsWith('SUMMARY '));
+      return JSON.parse(line?.slice('SUMMARY '.length) ?? '{}').calendars.map(
+        (calendar: { name: string }) => calendar.name,
+      );
+    };
+    expect(await names(dir)).toEqual(['Holidays FR']);
+    expect(await names(taskDir)).toEqual([
+      'Holidays DE-BY',
+      'Holidays US',
+      'Holidays UK (England + Scotland)',
+    ]);
+  }, 120_000);
+});
+
+describe('the bundled notice', () => {
+  it('publishes the notice through SNS from the bundle (its client loads at the first notice)', async () => {
+    const { CreateTopicCommand, SNSClient } = await import('@aws-sdk/client-sns');
+    const endpoint = awsEnvironment().AWS_ENDPOINT_URL_SECRETS_MANAGER;
+    const sns = new SNSClient({ endpoint });
+    const topic = await sns.send(new CreateTopicCommand({ Name: `bundle-notices-${process.pid}` }));
+    seedDemoScene(sandbox.current.state);
+    await putSecret(exampleConfig().secretId, SANDBOX_CREDENTIALS.oauth1);
+    const apply = await runBundle({ trigger: 'manual' });
+    expect(apply.code, apply.stderr).toBe(0);
+    sandbox.current.clearLog();
+    const result = await runBundle({ trigger: 'notice', days: 366 }, taskDir, {
+      NOTICE_TOPIC_ARN: topic.TopicArn ?? '',
+      NOTICE_TIME_ZONE: 'Europe/Berlin',
+      AWS_ENDPOINT_URL_SNS: endpoint ?? '',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split('\n').find((text) => text.startsWith('SUMMARY '));
+    const summary = JSON.parse(line?.slice('SUMMARY '.length) ?? '{}');
+    // A year from today holds the imported holidays: sent, with the id SNS gave it.
+    expect(summary).toMatchObject({ trigger: 'notice', days: 366, published: true });
+    expect(summary.count).toBeGreaterThan(10);
+    expect(summary.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  }, 60_000);
 });

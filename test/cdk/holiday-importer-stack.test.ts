@@ -25,7 +25,10 @@ const SETTINGS = {
 const { stack, template } = await synthStack(SETTINGS);
 const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function'));
 const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
-const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+const topicNamed = (prefix: string) =>
+  Object.keys(template.findResources('AWS::SNS::Topic')).find((id) => id.startsWith(prefix));
+const topicId = topicNamed('AlarmTopic');
+const noticeTopicId = topicNamed('NoticeTopic');
 const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
 
 describe('the function', () => {
@@ -84,25 +87,49 @@ describe('the function', () => {
 
 describe('the schedules', () => {
   it.each([
-    ['yearly', 'cron(0 3 1 12 ? *)'],
-    ['monthly', 'cron(30 5 1 * ? *)'],
-  ])('%s: %s in the configured zone, no flexible window, bounded retries and the DLQ', (trigger, cron) => {
-    template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: cron,
-      ScheduleExpressionTimezone: 'Europe/Berlin',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-      Target: {
-        Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
-        Input: JSON.stringify({ trigger }),
-        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
-        DeadLetterConfig: { Arn: queueArn },
-      },
-    });
+    ['yearly', 'cron(0 3 1 12 ? *)', { trigger: 'yearly' }],
+    ['monthly', 'cron(30 5 1 * ? *)', { trigger: 'monthly' }],
+    ['the weekly notice', 'cron(0 8 ? * MON *)', { trigger: 'notice', days: 14 }],
+  ])(
+    '%s: %s in the configured zone, no flexible window, bounded retries and the DLQ',
+    (_label, cron, event) => {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: cron,
+        ScheduleExpressionTimezone: 'Europe/Berlin',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        State: 'ENABLED',
+        Target: {
+          Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+          Input: JSON.stringify(event),
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: { Arn: queueArn },
+        },
+      });
+    },
+  );
+
+  it('has exactly three schedules', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
   });
 
-  it('has exactly two schedules', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+  it('the notice at noticeTime for noticeDays, and never at the same time as an import', async () => {
+    const { template: other } = await synthStack({ ...SETTINGS, noticeTime: '07:15', noticeDays: '21' });
+    other.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(15 7 ? * MON *)',
+      Target: Match.objectLike({ Input: JSON.stringify({ trigger: 'notice', days: 21 }) }),
+    });
+    for (const [noticeTime, clash] of [
+      ['05:40', 'monthlyTime (05:30)'],
+      ['02:45', 'yearlyTime (03:00)'],
+    ]) {
+      const error = await synthStack({ ...SETTINGS, noticeTime }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DeploymentSettingsError);
+      expect((error as Error).message).toContain(
+        `noticeTime: "${noticeTime}" must be at least 30 minutes from ${clash}`,
+      );
+    }
+    const days = await synthStack({ ...SETTINGS, noticeDays: '0' }).catch((caught: unknown) => caught);
+    expect((days as Error).message).toContain('noticeDays: "0"');
   });
 
   it('encrypts the dead-letter queue and refuses non-TLS access to it', () => {
@@ -180,6 +207,7 @@ describe('alarms', () => {
   const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
   it('sends every alarm to the topic', () => {
+    expect(topicId).toBeDefined();
     expect(alarms).toHaveLength(4);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
@@ -226,7 +254,10 @@ describe('alarms', () => {
   it('uses an existing topic instead of creating one', async () => {
     const topicArn = 'arn:aws:sns:eu-central-1:123456789012:ops-alarms';
     const { template: other } = await synthStack({ alarmTopicArn: topicArn });
-    other.resourceCountIs('AWS::SNS::Topic', 0);
+    // Only the notices' topic is left.
+    expect(Object.keys(other.findResources('AWS::SNS::Topic'))).toEqual([
+      expect.stringMatching(/^NoticeTopic/),
+    ]);
     for (const alarm of Object.values(other.findResources('AWS::CloudWatch::Alarm'))) {
       expect(alarm.Properties.AlarmActions).toEqual([topicArn]);
     }
@@ -238,6 +269,7 @@ describe('outputs', () => {
     template.hasOutput('FunctionName', { Value: { Ref: functionId } });
     template.hasOutput('FunctionArn', { Value: { 'Fn::GetAtt': [functionId, 'Arn'] } });
     template.hasOutput('AlarmTopicArn', { Value: { Ref: topicId } });
+    template.hasOutput('NoticeTopicArn', { Value: { Ref: noticeTopicId } });
     template.hasOutput('DeadLetterQueueUrl', { Value: { Ref: queueId } });
     const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
     template.hasOutput('LogGroupName', { Value: { Ref: logGroupId } });
@@ -256,6 +288,89 @@ describe('cdk-nag AwsSolutions', () => {
     new Queue(scratch, 'Plain');
     const report = new AwsSolutionsChecks().validateScope(scratch);
     expect(report.violations.map((violation) => violation.ruleName)).toContain('AwsSolutions-SQS3');
+  });
+});
+
+describe('the notices topic', () => {
+  it('is its own topic, apart from the alarms; the function may publish to it and to nothing else', () => {
+    expect(noticeTopicId).toBeDefined();
+    expect(noticeTopicId).not.toBe(topicId);
+    const publish = policyStatements(template).filter(({ statement }) =>
+      asList(statement.Action as string | string[]).includes('sns:Publish'),
+    );
+    expect(publish.map(({ statement }) => statement.Resource)).toEqual([{ Ref: noticeTopicId }]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          NOTICE_TOPIC_ARN: { Ref: noticeTopicId },
+          NOTICE_TIME_ZONE: 'Europe/Berlin',
+        }),
+      },
+    });
+  });
+
+  it('subscribes noticeEmail, or uses noticeTopicArn instead of a new topic', async () => {
+    const { template: mailed } = await synthStack({ ...SETTINGS, noticeEmail: 'leads@example.com' });
+    mailed.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'leads@example.com',
+      TopicArn: {
+        Ref: Object.keys(mailed.findResources('AWS::SNS::Topic')).find((id) => id.startsWith('NoticeTopic')),
+      },
+    });
+    const topicArn = 'arn:aws:sns:eu-central-1:123456789012:cc-leads';
+    const { template: existing } = await synthStack({ ...SETTINGS, noticeTopicArn: topicArn });
+    expect(Object.keys(existing.findResources('AWS::SNS::Topic'))).toEqual([
+      expect.stringMatching(/^AlarmTopic/),
+    ]);
+    existing.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ NOTICE_TOPIC_ARN: topicArn }) },
+    });
+    existing.hasOutput('NoticeTopicArn', { Value: topicArn });
+    const both = await synthStack({
+      ...SETTINGS,
+      noticeEmail: 'leads@example.com',
+      noticeTopicArn: topicArn,
+    }).catch((caught: unknown) => caught);
+    expect((both as Error).message).toContain(
+      'noticeEmail: "leads@example.com" cannot be combined with noticeTopicArn',
+    );
+  });
+});
+
+describe('one stack per LivePerson account', () => {
+  it('-c config=<file> -c stackName=<name>: another stack, with its own config and secret', async () => {
+    const brandB = join(temp, 'brand-b.json');
+    writeFileSync(
+      brandB,
+      JSON.stringify({
+        accountId: '87654321',
+        secretId: 'liveperson/brand-b',
+        calendars: [{ name: 'Holidays FR', regions: ['FR'], timeZone: 'Europe/Paris' }],
+      }),
+    );
+    const { stack: other, template: otherTemplate } = await synthStack({
+      ...SETTINGS,
+      config: brandB,
+      stackName: 'HolidayImporter-BrandB',
+    });
+    expect(other.stackName).toBe('HolidayImporter-BrandB');
+    expect(stack.stackName).toBe('HolidayImporter');
+    const secretOf = (of: typeof template) =>
+      JSON.stringify(
+        policyStatements(of).find(({ statement }) => statement.Action === 'secretsmanager:GetSecretValue')
+          ?.statement.Resource,
+      );
+    expect(secretOf(otherTemplate)).toContain(':secret:liveperson/brand-b-??????');
+    expect(secretOf(template)).toContain(':secret:liveperson/holiday-importer-??????');
+  });
+
+  it('a config file that does not exist fails the synth, naming it', async () => {
+    const error = await synthStack({ ...SETTINGS, config: 'config/brand-x.json' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain('config/brand-x.json');
   });
 });
 
@@ -282,7 +397,7 @@ describe('who hears the alarms', () => {
 
   it('deploys alarms nobody receives only when told so, with -c noAlarmRecipient=true', async () => {
     const { template: unheard } = await synthStack({ noAlarmRecipient: 'true' });
-    unheard.resourceCountIs('AWS::SNS::Topic', 1);
+    unheard.resourceCountIs('AWS::SNS::Topic', 2);
     unheard.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });
