@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  eventWindows,
-  noticeSubject,
-  todayIn,
-  upcomingClosures,
-} from '../../functions/core/notices/upcoming-closures.js';
+import { noticeSubject, todayIn, upcomingClosures } from '../../functions/core/notices/upcoming-closures.js';
+import { eventWindows } from '../../functions/core/planner/occasion-days.js';
 import type { SpecialOccasion, SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 const ZONE = 'Europe/Berlin';

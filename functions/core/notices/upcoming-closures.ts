@@ -1,9 +1,9 @@
-import { clock, type Interval, minuteOf, unionIntervals } from '../holidays/day-parts.js';
-import { addDays, isLocalDate } from '../holidays/local-date.js';
+import { clock } from '../holidays/day-parts.js';
+import { addDays } from '../holidays/local-date.js';
 import { wallAt } from '../holidays/zoned-time.js';
-import { eventLastDate, normalizeDateTime } from '../planner/canonical-events.js';
+import { occasionDays } from '../planner/occasion-days.js';
 import { readMarker } from '../planner/ownership-marker.js';
-import type { Skill, SpecialOccasion, SpecialOccasionEvent } from '../planner/special-occasion.js';
+import type { Skill, SpecialOccasion } from '../planner/special-occasion.js';
 
 /**
  * What customers will meet in the next days, from what LivePerson holds (not from the config):
@@ -84,40 +84,6 @@ export function skillsServedBy(
     .sort((a, b) => a.skill.localeCompare(b.skill) || a.skillId - b.skillId);
 }
 
-interface DayWindow {
-  working: boolean;
-  interval: Interval;
-  name: string;
-}
-
-const TIME_OF_DAY = /T(\d{2}:\d{2})/;
-
-/** The windows an event puts on each date it covers, by date. */
-export function eventWindows(event: SpecialOccasionEvent): Map<string, DayWindow> {
-  const windows = new Map<string, DayWindow>();
-  const startDate = event.start.dateTime.slice(0, 10);
-  const lastDate = eventLastDate(event);
-  if (!isLocalDate(startDate) || !isLocalDate(lastDate) || lastDate < startDate) return windows;
-  const start = normalizeDateTime(event.start.dateTime);
-  const end = normalizeDateTime(event.end.dateTime, true);
-  const from = minuteOf(TIME_OF_DAY.exec(start)?.[1] ?? '00:00');
-  const endTime = TIME_OF_DAY.exec(end)?.[1];
-  // 23:59:59 is LivePerson's end of day.
-  const to = endTime === undefined || end.endsWith('23:59:59') ? 1440 : minuteOf(endTime);
-  const daily = (event.recurrence[0] ?? '').includes('COUNT=');
-  for (let date = startDate; date <= lastDate; date = addDays(date, 1)) {
-    // A daily recurrence repeats the first day's window; a span runs from its start to its end.
-    const first = daily || date === startDate;
-    const last = daily || date === lastDate;
-    windows.set(date, {
-      working: event.meta.working,
-      interval: { from: first ? from : 0, to: last ? to : 1440 },
-      name: event.meta.name,
-    });
-  }
-  return windows;
-}
-
 /**
  * The dates from today (in the request's zone) for `days` days on which an occasion closes or
  * reduces the hours. LivePerson's rule decides a date: a not-working window closes it; otherwise
@@ -134,34 +100,22 @@ export function upcomingClosures(
   const ids = new Set(occasions.filter((occasion) => !occasion.deleted).map((occasion) => occasion.id));
   const byDate = new Map<string, UpcomingClosure[]>();
   for (const occasion of noticed) {
-    const perDate = new Map<string, DayWindow[]>();
-    for (const event of occasion.events) {
-      for (const [date, window] of eventWindows(event)) {
-        if (date < from || date > to) continue;
-        perDate.set(date, [...(perDate.get(date) ?? []), window]);
-      }
-    }
-    if (perDate.size === 0) continue;
+    const days = occasionDays(occasion.events).filter((day) => day.date >= from && day.date <= to);
+    if (days.length === 0) continue;
     const served = skillsServedBy(occasion, skills, ids);
     const timeZone = occasion.events[0]?.start.timeZone ?? '';
-    for (const [date, windows] of perDate) {
-      const closed = windows.some((window) => !window.working);
-      const hours = closed
-        ? []
-        : unionIntervals(windows.map((window) => window.interval)).map(
-            (interval) => `${clock(interval.from)}-${clock(interval.to)}`,
-          );
+    for (const day of days) {
       const closure: UpcomingClosure = {
         calendar: occasion.name,
         occasionId: occasion.id,
         timeZone,
-        kind: closed ? 'closed' : 'reduced',
-        hours,
-        holidays: [...new Set(windows.map((window) => window.name))],
+        kind: day.kind,
+        hours: day.hours.map((interval) => `${clock(interval.from)}-${clock(interval.to)}`),
+        holidays: day.holidays,
         accountDefault: occasion.isDefault,
         skills: served,
       };
-      byDate.set(date, [...(byDate.get(date) ?? []), closure]);
+      byDate.set(day.date, [...(byDate.get(day.date) ?? []), closure]);
     }
   }
   const dates = [...byDate.entries()]
