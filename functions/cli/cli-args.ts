@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../core/notices/upcoming-closures.js';
 
-export const COMMANDS = ['plan', 'apply', 'preview', 'invoke', 'upcoming'] as const;
+export const COMMANDS = ['plan', 'apply', 'preview', 'invoke', 'upcoming', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -23,6 +23,10 @@ export interface CliOptions {
   stack?: string | undefined;
   /** upcoming: how many days from today to cover. */
   days: number;
+  /** export: the folder the calendar files go to. */
+  out: string;
+  /** export: from the config, offline, instead of what LivePerson holds. */
+  fromConfig: boolean;
 }
 
 const INVOKE_ONLY = ['apply', 'function', 'stack'] as const;
@@ -50,9 +54,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `Unknown command "${name}". Commands: ${COMMANDS.join(', ')}. Run "holiday-importer --help".`,
     );
   }
-  if (values.timeout !== undefined && !['plan', 'apply', 'upcoming'].includes(command)) {
+  if (values.timeout !== undefined && !['plan', 'apply', 'upcoming', 'export'].includes(command)) {
     throw new InputError(
-      '--timeout belongs to "plan", "apply" and "upcoming" (the deployed function has its own timeout).',
+      '--timeout belongs to "plan", "apply", "upcoming" and "export" (the deployed function has its own timeout).',
     );
   }
   if (command !== 'invoke') {
@@ -65,6 +69,22 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   if (values.days !== undefined && command !== 'upcoming') {
     throw new InputError('--days belongs to "upcoming". Run "holiday-importer upcoming --help".');
+  }
+  for (const option of ['out', 'from-config'] as const) {
+    if (values[option] !== undefined && command !== 'export') {
+      throw new InputError(`--${option} belongs to "export". Run "holiday-importer export --help".`);
+    }
+  }
+  if (command === 'export' && values.force !== undefined) {
+    throw new InputError(
+      '--force does not apply to "export": it only reads. Run "holiday-importer export --help".',
+    );
+  }
+  if (command === 'export' && values.timeout !== undefined && values['from-config']) {
+    throw new InputError('--timeout does not apply to "export --from-config": it runs offline.');
+  }
+  if (values.out !== undefined && values.out.trim() === '') {
+    throw new InputError('--out needs a folder, e.g. --out calendars');
   }
   if (command === 'upcoming') {
     const misplaced = (['year', 'calendar', 'force'] as const).find((option) => values[option] !== undefined);
@@ -104,6 +124,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     functionName: values.function,
     stack: values.stack,
     days: values.days === undefined ? DEFAULT_NOTICE_DAYS : parseDays(values.days),
+    out: values.out ?? '.',
+    fromConfig: values['from-config'] ?? false,
   };
 }
 
@@ -123,6 +145,8 @@ function parseOptions(argv: readonly string[]) {
       function: { type: 'string' },
       stack: { type: 'string' },
       days: { type: 'string' },
+      out: { type: 'string' },
+      'from-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -22,7 +22,7 @@ import { formatSummary } from './summary-format.js';
 /** The CLI's commands, loaded by main.ts only when one runs. */
 
 /** Progress and warnings go to stderr, one short line each; never a header or a secret. */
-function stderrLogger(io: CliIo): Logger {
+export function stderrLogger(io: CliIo): Logger {
   const line = (level: string) => (message: string, attributes?: Record<string, unknown>) => {
     const details = attributes && Object.keys(attributes).length > 0 ? ` ${JSON.stringify(attributes)}` : '';
     io.stderr(`${level}${message}${details}\n`);
@@ -81,11 +81,11 @@ export async function invoke(options: CliOptions, io: CliIo, palette: Palette): 
   return printSummary(await invokeImport(functionName, event, { signal }), options, io, palette);
 }
 
-function deadlineOf(options: CliOptions): number | undefined {
+export function deadlineOf(options: CliOptions): number | undefined {
   return options.timeoutSeconds !== undefined ? Date.now() + options.timeoutSeconds * 1000 : undefined;
 }
 
-function liveperson(
+export function liveperson(
   config: Config,
   io: CliIo,
   deps: CliDependencies,

@@ -21,6 +21,8 @@ const OPTIONS = `Options:
   --timeout <seconds> plan/apply: a deadline for the whole run (default: none); at it the run stops
                       writing, logs out and reports what it did (incomplete, exit 1)
   --days <n>          upcoming: how many days from today (default: 14)
+  --out <dir>         export: the folder for the .ics files (default: the current folder)
+  --from-config       export: from the config, offline (as preview), not from LivePerson
   --apply             invoke: run with the writes (default: a dry run)
   --stack <name>      invoke: the stack whose outputs name the function (default: cdk.json's stackName)
   --function <name>   invoke: the function name or ARN, instead of --stack
@@ -42,6 +44,7 @@ Commands:
   preview   Show the events each calendar would get, as a month grid and a list (no network)
   invoke    Run the deployed Lambda function (a dry run unless --apply) and print its summary
   upcoming  List the closures and reduced days LivePerson holds for the next days, with the skills
+  export    Write one iCalendar (.ics) file per calendar, from LivePerson or --from-config
 
 ${OPTIONS}
 
@@ -105,6 +108,22 @@ Examples:
 ${ENVIRONMENT}
 
 ${EXIT_CODES}`,
+  export: `Usage: holiday-importer export [--config <path>] [--calendar <name>]... [--year <yyyy>]... [--out <dir>] [--from-config] [--json]
+
+Writes <dir>/<calendar name>.ics for each calendar, to import into Outlook or Google Calendar:
+a whole day off is an all-day event, reduced hours are timed events in the calendar's zone (with
+its VTIMEZONE), each named after its holiday. By default from what LivePerson holds (the
+importer's occasion of each calendar, hand edits included; one GET); with --from-config offline
+from the config, as preview shows it (a half day whose hours only Workdays tell is the holiday's
+part of the day). --year keeps only those years. An existing file of the same name is replaced.
+
+Examples:
+  npx holiday-importer export --out calendars
+  npx holiday-importer export --from-config --calendar "Holidays DE-BY" --year 2027
+
+${ENVIRONMENT}
+
+${EXIT_CODES}`,
   invoke: `Usage: holiday-importer invoke [--apply] [--year <yyyy>]... [--calendar <name>]... [--force] [--json]
                               [--stack <name> | --function <name-or-arn>]
 
@@ -149,6 +168,8 @@ export async function runCli(
     const palette = io.colour ? ANSI : PLAIN;
     if (options.command === 'preview')
       return await (await import('./preview-command.js')).preview(options, io, palette);
+    if (options.command === 'export')
+      return await (await import('./export-command.js')).exportCalendars(options, io, deps);
     const commands = await import('./commands.js');
     if (options.command === 'invoke') return await commands.invoke(options, io, palette);
     if (options.command === 'upcoming') return await commands.upcoming(options, io, deps);

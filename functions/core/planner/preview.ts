@@ -1,4 +1,5 @@
 import type { Config } from '../config/config-schema.js';
+import type { HalfDay } from '../holidays/calendar-events.js';
 import { sortEvents } from './canonical-events.js';
 import { desiredCalendars } from './desired-calendar.js';
 import { describeHalfDay, fixedHoursSource, resolveHalfDays } from './half-days.js';
@@ -19,6 +20,8 @@ export interface CalendarPreview {
   events: SpecialOccasionEvent[];
   /** Half days left to the Workdays of the calendar's skills (none when fixed hours are given). */
   halfDays: PreviewHalfDay[];
+  /** The same half days with the holiday's part of the day, for a calendar file. */
+  openHalfDays: HalfDay[];
   warnings: string[];
   corrections: string[];
 }
@@ -51,6 +54,7 @@ export function previewCalendars(
             name: half.name,
             hours: describeHalfDay(half),
           })),
+      openHalfDays: calendar.fixedHours ? [] : [...calendar.halfDays],
       warnings: [...(calendar.warnings ?? [])],
       corrections: [...(calendar.corrections ?? [])],
     };
