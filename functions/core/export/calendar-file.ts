@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ICalCalendar } from 'ical-generator';
 import moment from 'moment-timezone';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { tzlib_get_ical_block, tzlib_get_offset } from 'timezones-ical-library';
 import type { HalfDay } from '../holidays/calendar-events.js';
 import { clock, DAY_MINUTES, formatIntervals } from '../holidays/day-parts.js';
 import { addDays } from '../holidays/local-date.js';
@@ -56,10 +56,37 @@ export interface CalendarFile {
   now: Date;
 }
 
-/** The VTIMEZONE block of a zone, or undefined for a zone the library does not hold. */
-function vtimezone(zone: string): string | undefined {
+interface ZoneBlock {
+  /** The TZID the block defines: a link's canonical zone ("US/Eastern" -> "America/New_York"). */
+  tzid: string;
+  vtimezone: string;
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const whole = Math.abs(minutes);
+  return `${sign}${String(Math.floor(whole / 60)).padStart(2, '0')}${String(whole % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The zone's VTIMEZONE, if the library holds one that gives every timed entry the offset the tz
+ * database (moment-timezone) gives it. A VTIMEZONE states yearly rules; a zone whose law is not
+ * one (Morocco's Ramadan change) gets none, and its timed events are written in UTC instead.
+ */
+function zoneBlock(zone: string, entries: readonly CalendarEntry[]): ZoneBlock | undefined {
   const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && block[0]?.startsWith('BEGIN:VTIMEZONE') ? block[0] : undefined;
+  if (!Array.isArray(block) || !block[0]?.startsWith('BEGIN:VTIMEZONE')) return undefined;
+  const tzid = /^TZID[=:](.+)$/.exec(block[1] ?? '')?.[1]?.trim();
+  if (!tzid) return undefined;
+  for (const entry of entries) {
+    if (entry.kind !== 'timed') continue;
+    for (const minute of [entry.from, entry.to]) {
+      const wall = wallClock(entry.date, minute, zone);
+      const offset = tzlib_get_offset(tzid, wall.format('YYYY-MM-DD'), wall.format('HH:mm'));
+      if (offset !== offsetText(wall.utcOffset())) return undefined;
+    }
+  }
+  return { tzid, vtimezone: block[0] };
 }
 
 function wallClock(date: string, minute: number, zone: string): moment.Moment {
@@ -76,13 +103,13 @@ function uid(calendar: string, entry: CalendarEntry): string {
 }
 
 export function renderCalendarFile(file: CalendarFile): string {
-  const zone = vtimezone(file.timeZone);
+  const zone = zoneBlock(file.timeZone, file.entries);
   const calendar = new ICalCalendar({
     name: file.name,
     prodId: { company: 'holiday-importer', product: 'export', language: 'EN' },
   });
   // A zone without a VTIMEZONE block: timed events are written in UTC, the same instants.
-  if (zone) calendar.timezone({ name: file.timeZone, generator: () => zone });
+  if (zone) calendar.timezone({ name: zone.tzid, generator: () => zone.vtimezone });
   const stamp = moment.utc(file.now.getTime());
   const sorted = [...file.entries].sort(
     (a, b) =>
@@ -95,8 +122,8 @@ export function renderCalendarFile(file: CalendarFile): string {
         id: uid(file.name, entry),
         allDay: true,
         // ical-generator writes a date as it reads in the calendar's zone: midnight there.
-        start: moment.tz(entry.date, zone ? file.timeZone : 'UTC'),
-        end: moment.tz(addDays(entry.date, 1), zone ? file.timeZone : 'UTC'),
+        start: moment.tz(entry.date, zone?.tzid ?? 'UTC'),
+        end: moment.tz(addDays(entry.date, 1), zone?.tzid ?? 'UTC'),
         summary: entry.name,
         description: entry.description,
         stamp,
@@ -109,7 +136,7 @@ export function renderCalendarFile(file: CalendarFile): string {
       id: uid(file.name, entry),
       start: zone ? start : start.clone().utc(),
       end: zone ? end : end.clone().utc(),
-      ...(zone ? { timezone: file.timeZone } : {}),
+      ...(zone ? { timezone: zone.tzid } : {}),
       summary: entry.name,
       description: entry.description,
       stamp,
