@@ -163,6 +163,31 @@ describe('buildCalendarEvents with real date-holidays data', () => {
     expect(first?.start.timeZone).toBe('Asia/Yerevan');
   });
 
+  it("a calendar's names never take the language of a calendar computed before it", () => {
+    // The same region and types in English first: date-holidays shares one instance between them.
+    const english = buildCalendarEvents(
+      calendar({ regions: ['AT'], language: 'en', timeZone: 'Europe/Vienna' }),
+      [2031],
+    );
+    expect(english[0]?.meta.name).toBe("New Year's Day");
+    const german = buildCalendarEvents(
+      calendar({ regions: ['AT'], language: 'de', timeZone: 'Europe/Vienna' }),
+      [2031],
+    );
+    expect(german.map((event) => event.meta.name)).toContain('Neujahr');
+    expect(german.map((event) => event.meta.name)).not.toContain("New Year's Day");
+    const french = buildCalendarEvents(
+      calendar({ regions: ['US'], language: 'fr', timeZone: 'America/New_York' }),
+      [2031],
+    );
+    const englishUs = buildCalendarEvents(
+      calendar({ regions: ['US'], language: 'en', timeZone: 'America/New_York' }),
+      [2031],
+    );
+    expect(french[0]?.meta.name).toBe('Nouvel An');
+    expect(englishUs[0]?.meta.name).toBe("New Year's Day");
+  });
+
   it('two regions: one event per date, distinct names joined', () => {
     const events = buildCalendarEvents(
       calendar({ regions: ['DE-BY', 'AT'], language: 'de', timeZone: 'Europe/Berlin' }),

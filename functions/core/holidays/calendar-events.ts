@@ -19,7 +19,7 @@ import {
   touchesYear,
 } from './holiday-corrections.js';
 import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
-import { holidaysFor, regionTimeZone } from './region-catalog.js';
+import { holidaysFor, regionTimeZone, shippedLanguagesOf } from './region-catalog.js';
 
 /**
  * Holidays -> special-occasion events, as a chain of small pure steps:
@@ -230,14 +230,17 @@ export function regionHolidays(
   const cached = holidayCache.get(key);
   if (cached) return cached;
   const holidays = holidaysFor(region, calendar.types);
+  const shipped = shippedLanguagesOf(holidays);
   // "en" in the US means US English: prefer the region's own variant of the language.
-  const language =
-    holidays
-      .getLanguages()
-      .find((lang) => lang === calendar.language || lang.startsWith(`${calendar.language}-`)) ??
+  const preferred =
+    shipped.find((lang) => lang === calendar.language || lang.startsWith(`${calendar.language}-`)) ??
     calendar.language;
+  // The instance is shared by every calendar of the region, and date-holidays keeps the language
+  // of its last call, falling back to it for a name the asked one lacks: set this calendar's
+  // whole chain each time, so one calendar's language never leaks into another's names.
+  holidays.setLanguages([...new Set([preferred, calendar.language, ...shipped])]);
   const result = holidays
-    .getHolidays(year, language)
+    .getHolidays(year)
     .filter((holiday) => calendar.types.includes(holiday.type))
     .filter((holiday) => calendar.substitutes === 'include' || !holiday.substitute);
   holidayCache.set(key, result);

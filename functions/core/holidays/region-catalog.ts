@@ -26,6 +26,8 @@ export class UnknownRegionError extends InputError {
   }
 }
 const instances = new Map<string, Holidays>();
+// The languages each instance ships with: getLanguages() answers the last setLanguages() instead.
+const shippedLanguages = new WeakMap<Holidays, string[]>();
 
 export function parseRegionCode(code: string): RegionRef {
   const [country = '', state, region] = code.split('-');
@@ -115,8 +117,14 @@ export function holidaysFor(code: string, types: readonly HolidayType[]): Holida
       { types: [...types], timezone: 'UTC' },
     );
     instances.set(key, instance);
+    shippedLanguages.set(instance, instance.getLanguages());
   }
   return instance;
+}
+
+/** The languages date-holidays has the region's names in, its own first (e.g. de-at, de, en). */
+export function shippedLanguagesOf(instance: Holidays): string[] {
+  return shippedLanguages.get(instance) ?? instance.getLanguages();
 }
 
 export function regionTimeZone(code: string): string | undefined {
