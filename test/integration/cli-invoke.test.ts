@@ -34,6 +34,8 @@ const SLOW_FUNCTION = 'holiday-importer-slow';
 const HANGING_FUNCTION = 'holiday-importer-hanging';
 const ACCOUNT_THROTTLED_FUNCTION = 'holiday-importer-account-throttled';
 const GATEWAY_FUNCTION = 'holiday-importer-behind-gateway';
+const BRAND_B_FUNCTION = 'holiday-importer-brand-b';
+const BRAND_B_STACK = `HolidayImporter-BrandB-${process.pid}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 const sandbox = useSandbox();
@@ -69,6 +71,16 @@ beforeAll(async () => {
     [GATEWAY_FUNCTION]: { handler: real, htmlStatus: 502 },
     [UNKNOWN_REGION_FUNCTION]: { handler: handlerFor(unknownRegion, sandbox.current.url) },
     [FUNCTION]: { handler: handlerFor(config, sandbox.current.url), reservedConcurrency: 1 },
+    // A second account's stack from the same checkout, with its own config bundled.
+    [BRAND_B_FUNCTION]: {
+      handler: handlerFor(
+        exampleConfig({
+          secretId,
+          calendars: [{ name: 'Holidays FR', regions: ['FR'], timeZone: 'Europe/Paris' }],
+        }),
+        sandbox.current.url,
+      ),
+    },
     [MISSING_SKILL_FUNCTION]: {
       handler: handlerFor(missingSkill, sandbox.current.url),
       reservedConcurrency: 1,
@@ -77,6 +89,10 @@ beforeAll(async () => {
   await createStackWithOutputs(STACK, {
     [STACK_OUTPUTS.functionName]: FUNCTION,
     [STACK_OUTPUTS.functionArn]: `arn:aws:lambda:us-east-1:123456789012:function:${FUNCTION}`,
+  });
+  await createStackWithOutputs(BRAND_B_STACK, {
+    [STACK_OUTPUTS.functionName]: BRAND_B_FUNCTION,
+    [STACK_OUTPUTS.functionArn]: `arn:aws:lambda:us-east-1:123456789012:function:${BRAND_B_FUNCTION}`,
   });
 });
 
@@ -193,6 +209,18 @@ describe('holiday-importer invoke', () => {
     expect(result.stderr).toContain('Stack "NoSuchStack" does not exist in us-east-1');
     expect(result.stderr).toContain('npx cdk deploy');
     expect(lambda.invocations).toEqual([]);
+  });
+
+  it('--stack picks the account: each stack runs its own function with its own config', async () => {
+    const names = async (stack: string) => {
+      const result = await invoke(['--stack', stack, '--json']);
+      expect(result.stderr).toContain('(dry run)');
+      return (JSON.parse(result.stdout) as { calendars: { name: string }[] }).calendars.map(
+        (item) => item.name,
+      );
+    };
+    expect(await names(BRAND_B_STACK)).toEqual(['Holidays FR']);
+    expect(await names(STACK)).toEqual(['Holidays DE-BY', 'Holidays US', 'Holidays UK (England + Scotland)']);
   });
 
   it('a stack without the function output: exit 2', async () => {
