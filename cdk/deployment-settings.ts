@@ -4,7 +4,7 @@ import { DEFAULT_STACK_NAME } from '../functions/aws/deployment-contract.js';
 import { nearestOf } from '../functions/core/config/edit-distance.js';
 import { insecureUrlProblem } from '../functions/core/config/endpoint-url.js';
 import { canonicalTimeZone, isTimeZone } from '../functions/core/holidays/local-date.js';
-import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../functions/core/notices/upcoming-closures.js';
+import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../functions/core/notices/notice-window.js';
 
 /**
  * Deployment settings: cdk.json "context" (or `-c key=value`), each with a default, validated

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
-import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../core/notices/upcoming-closures.js';
+import { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from '../core/notices/notice-window.js';
 
 export const COMMANDS = ['plan', 'apply', 'preview', 'invoke', 'upcoming', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];

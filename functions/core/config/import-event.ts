@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { useEnglishMessages } from '../../commons/zod-messages.js';
 import { boundMessage, listBounded } from '../bounded-text.js';
 import { InputError } from '../errors.js';
-import { MAX_NOTICE_DAYS } from '../notices/upcoming-closures.js';
+import { MAX_NOTICE_DAYS } from '../notices/notice-window.js';
 
 useEnglishMessages();
 

@@ -11,8 +11,7 @@ import type { Skill, SpecialOccasion } from '../planner/special-occasion.js';
  * one serves. Pure: the reads are the caller's.
  */
 
-export const DEFAULT_NOTICE_DAYS = 14;
-export const MAX_NOTICE_DAYS = 366;
+export { DEFAULT_NOTICE_DAYS, MAX_NOTICE_DAYS } from './notice-window.js';
 
 export interface AffectedSkill {
   skill: string;
