@@ -45,7 +45,13 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
   return EXIT.ok;
 }
 
-function describeCorrection(entry: HolidayCorrection): string {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function sinceText(since: number | undefined): string {
+  return since === undefined ? '' : `, from ${since}`;
+}
+
+export function describeCorrection(entry: HolidayCorrection): string {
   switch (entry.kind) {
     case 'suspend':
       return `holidays suspended from ${entry.from}${entry.to ? ` to ${entry.to}` : ''}`;
@@ -55,5 +61,17 @@ function describeCorrection(entry: HolidayCorrection): string {
       return `day off added: ${entry.dates.join(', ')}`;
     case 'remove':
       return `day off removed: ${entry.dates.join(', ')}`;
+    case 'retype':
+      return `${entry.rules.join(', ')} typed ${entry.type}${sinceText(entry.since)}`;
+    case 'abolish':
+      return `${entry.rules.join(', ')} no longer a day off${sinceText(entry.since)}`;
+    case 'institute':
+      return `day off added: ${entry.rule} (${entry.name.en})${sinceText(entry.since)}`;
+    case 'rerule':
+      return `${Object.entries(entry.rules)
+        .map(([from, to]) => `"${from}" computed as "${to}"`)
+        .join(', ')}${sinceText(entry.since)}`;
+    case 'substitute':
+      return `a holiday on ${entry.restDays.map((day) => WEEKDAYS[day]).join('/')} gives the next working day off${sinceText(entry.since)}`;
   }
 }

@@ -10,8 +10,8 @@ import {
   subtractIntervals,
   unionIntervals,
 } from './day-parts.js';
+import { correctHolidays, substituteHolidays } from './correction-kinds.js';
 import {
-  correctionName,
   correctionsFor,
   type HolidayCorrection,
   isSuspended,
@@ -19,7 +19,7 @@ import {
   touchesYear,
 } from './holiday-corrections.js';
 import { addDays, daysBetween, isLocalDate, yearOf } from './local-date.js';
-import { holidaysFor, regionTimeZone, shippedLanguagesOf } from './region-catalog.js';
+import { holidaysFor, regionTimeZone, ruleHolidays, shippedLanguagesOf } from './region-catalog.js';
 
 /**
  * Holidays -> special-occasion events, as a chain of small pure steps:
@@ -350,25 +350,55 @@ export function windowToEvent(day: WindowDay, timeZone: string): SpecialOccasion
  * clipped to the year, so each year's events are the same whatever other years a run covers.
  */
 export function calendarDays(calendar: CalendarConfig, year: number): DayEntry[] {
-  const seen = new Set<string>();
   const holidayDays = calendar.regions
     .flatMap((region) => {
-      const days = [year - 1, year, year + 1]
-        .flatMap((each) => regionHolidays(region, each, calendar))
-        .filter((holiday) => {
-          const key = `${region}|${holiday.name}|${holiday.start.toISOString()}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        })
-        .flatMap((holiday) => holidayToDays(holiday, calendar.partialDays));
-      return correctDays(days, correctionsFor(region, calendar.corrections), calendar);
+      const corrections = correctionsFor(region, calendar.corrections);
+      const days = correctedRegionHolidays(region, year, calendar, corrections).flatMap((holiday) =>
+        holidayToDays(holiday, calendar.partialDays),
+      );
+      return removeCorrectedDays(days, corrections);
     })
     .filter((day) => yearOf(day.date) === year && !isExcluded(day, calendar.exclude));
   const extraDays = calendar.extraEvents
     .filter((extra) => yearOf(extra.date) === year)
     .map((extra): DayEntry => ({ ...extraEventToDay(extra), fromConfig: true }));
   return [...holidayDays, ...extraDays];
+}
+
+const EVERY_TYPE: CalendarConfig['types'] = ['public', 'bank', 'school', 'optional', 'observance'];
+
+/**
+ * A region's holidays that touch a year (one of the year before may run into it, one of the year
+ * after may be observed in it), with the corrections table's holiday-level entries, of the
+ * calendar's types: each year corrected on its own, then the substitute days over all three.
+ */
+function correctedRegionHolidays(
+  region: string,
+  year: number,
+  calendar: CalendarConfig,
+  corrections: readonly HolidayCorrection[],
+): HolidaysTypes.Holiday[] {
+  const seen = new Set<string>();
+  const holidays = [year - 1, year, year + 1]
+    .flatMap((each) =>
+      correctHolidays(regionHolidays(region, each, calendar), each, corrections, {
+        language: calendar.language,
+        everyType: () => regionHolidays(region, each, { ...calendar, types: EVERY_TYPE }),
+        evaluate: ruleHolidays,
+      }),
+    )
+    .filter((holiday) => {
+      const key = `${holiday.name}|${holiday.start.toISOString()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const substitutes = corrections.flatMap((entry) =>
+    entry.kind === 'substitute' ? substituteHolidays(holidays, entry, calendar.language) : [],
+  );
+  return [...holidays, ...substitutes]
+    .filter((holiday) => calendar.types.includes(holiday.type))
+    .filter((holiday) => calendar.substitutes === 'include' || !holiday.substitute);
 }
 
 /**
@@ -389,13 +419,12 @@ export function unmatchedExclusions(calendar: CalendarConfig, years: readonly nu
 }
 
 /**
- * The corrections table on top of the library's days (before `exclude`, which still wins, as do
- * `extraEvents`): suspended and removed days go, added days off come in.
+ * The corrections table's day-level entries on the days (before `exclude`, which still wins, as
+ * do `extraEvents`): removed days, the wrong day of a move and suspended holidays go.
  */
-export function correctDays(
+export function removeCorrectedDays(
   days: readonly DayEntry[],
   corrections: readonly HolidayCorrection[],
-  calendar: Pick<CalendarConfig, 'types' | 'language'>,
 ): DayEntry[] {
   if (corrections.length === 0) return [...days];
   const removed = new Set(
@@ -404,19 +433,9 @@ export function correctDays(
     ),
   );
   const suspensions = corrections.filter((entry): entry is SuspendHolidays => entry.kind === 'suspend');
-  const kept = days.filter(
+  return days.filter(
     (day) => !removed.has(day.date) && !suspensions.some((entry) => isSuspended(entry, day.date)),
   );
-  // Added days are public holidays: only calendars that count public holidays get them.
-  const added = calendar.types.includes('public')
-    ? corrections.flatMap((entry) => {
-        if (entry.kind !== 'add' && entry.kind !== 'move') return [];
-        const dates = entry.kind === 'add' ? entry.dates : [entry.to];
-        const name = correctionName(entry, calendar.language);
-        return dates.map((date): DayEntry => ({ kind: 'off', date, name }));
-      })
-    : [];
-  return [...kept, ...added];
 }
 
 /** The ids of the corrections a calendar uses in these years. */

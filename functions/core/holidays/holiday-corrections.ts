@@ -14,8 +14,9 @@ export interface CorrectionSource {
 
 interface CorrectionBase {
   id: string;
-  /** date-holidays code; a country's entry applies to all its subdivisions. */
+  /** date-holidays code; a country's entry applies to all its subdivisions but those in `except`. */
   region: string;
+  except?: readonly string[];
   source: CorrectionSource;
   /** The date-holidays version the entry was checked against. */
   checkedAgainst: string;
@@ -25,8 +26,7 @@ interface CorrectionBase {
 export interface AddDayOff extends CorrectionBase {
   kind: 'add';
   dates: readonly string[];
-  /** The holiday's name by language; `en` is the fallback. */
-  name: Readonly<Record<string, string>> & { en: string };
+  name: HolidayNames;
 }
 
 /** A day the library closes that is a working day. */
@@ -40,7 +40,7 @@ export interface MoveDayOff extends CorrectionBase {
   kind: 'move';
   from: string;
   to: string;
-  name: Readonly<Record<string, string>> & { en: string };
+  name: HolidayNames;
 }
 
 /** Every holiday of a region is a working day between two dates (`to` open-ended). */
@@ -50,14 +50,86 @@ export interface SuspendHolidays extends CorrectionBase {
   to?: string;
 }
 
-export type HolidayCorrection = AddDayOff | RemoveDayOff | MoveDayOff | SuspendHolidays;
+/** A date-holidays holiday type (`public`, `bank`, `school`, `optional`, `observance`). */
+export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
 
-/** The dates an entry names (for a suspension: where it starts and ends). */
+/**
+ * A holiday as date-holidays' data gives its rule, exactly (`Holiday.rule`): "08-04 and if
+ * Saturday, Sunday then next Monday", "27 Rajab". An exact match fails the entry's test the day
+ * the library changes the rule, so the entry is looked at again.
+ */
+export type LibraryRule = string;
+
+/** The names of an added holiday by language; `en` is the fallback. */
+export type HolidayNames = Readonly<Record<string, string>> & { en: string };
+
+interface RuleBase extends CorrectionBase {
+  /** The first year the law applies (inclusive); every year when absent. */
+  since?: number;
+}
+
+/** A holiday the library has whose type the law changed (an observance that is a day off now). */
+export interface RetypeHoliday extends RuleBase {
+  kind: 'retype';
+  rules: readonly LibraryRule[];
+  type: HolidayType;
+}
+
+/** A holiday the library still has that a statute abolished (or that never was a day off). */
+export interface AbolishHoliday extends RuleBase {
+  kind: 'abolish';
+  rules: readonly LibraryRule[];
+}
+
+/** A holiday a statute added, as a date-holidays rule ("01-14", "chinese 01-0-03", "9 Dhu al-Hijjah"). */
+export interface InstituteHoliday extends RuleBase {
+  kind: 'institute';
+  rule: string;
+  name: HolidayNames;
+}
+
+/** A holiday the library moves by the wrong rule: each library rule, and the law's (date-holidays grammar). */
+export interface ReruleHoliday extends RuleBase {
+  kind: 'rerule';
+  rules: Readonly<Record<LibraryRule, string>>;
+}
+
+/**
+ * A holiday that falls on a rest day gives the next working day off: the first day after it that
+ * is neither a rest day nor a public holiday nor already another holiday's substitute.
+ */
+export interface SubstituteRule extends RuleBase {
+  kind: 'substitute';
+  /** Weekdays, 0 = Sunday .. 6 = Saturday. */
+  restDays: readonly number[];
+  /** The public holidays the rule covers: all of them, only some, or all but some. */
+  holidays: 'public' | { only: readonly LibraryRule[] } | { except: readonly LibraryRule[] };
+  /** What the substitute day adds to the holiday's name, by language ("in lieu"). */
+  label: HolidayNames;
+}
+
+export type RuleCorrection = RetypeHoliday | AbolishHoliday | InstituteHoliday | ReruleHoliday | SubstituteRule;
+export type DatedCorrection = AddDayOff | RemoveDayOff | MoveDayOff | SuspendHolidays;
+export type HolidayCorrection = DatedCorrection | RuleCorrection;
+
+export function isRuleCorrection(entry: HolidayCorrection): entry is RuleCorrection {
+  return (
+    entry.kind === 'retype' ||
+    entry.kind === 'abolish' ||
+    entry.kind === 'institute' ||
+    entry.kind === 'rerule' ||
+    entry.kind === 'substitute'
+  );
+}
+
+/** The dates a dated entry names (for a suspension: where it starts and ends); a rule names none. */
 export function correctionDates(entry: HolidayCorrection): string[] {
+  if (isRuleCorrection(entry)) return [];
   if (entry.kind === 'suspend') return [entry.from, ...(entry.to ? [entry.to] : [])];
   if (entry.kind === 'move') return [entry.from, entry.to];
   return [...entry.dates];
 }
+
 
 const VERSION = '3.37.0';
 
@@ -69,6 +141,48 @@ const SOURCE_SEOLLAL: CorrectionSource = {
 const SOURCE_MOM_2027: CorrectionSource = {
   title: 'Ministry of Manpower, public holidays 2027',
   url: 'https://www.mom.gov.sg/employment-practices/public-holidays',
+};
+
+const SOURCE_TH_LPA: CorrectionSource = {
+  title:
+    'Labour Protection Act B.E. 2541 s.29 (at least 13 traditional holidays incl. National Labour Day; substitute on the next working day); Cabinet in-lieu practice since 2001',
+  url: 'https://www.labour.go.th/',
+};
+const SOURCE_TH_LUNAR: CorrectionSource = {
+  title: 'Buddhist days by the Thai lunar calendar (python-holidays TH lunar calendar); date-holidays lists them only to 2026',
+  url: 'https://github.com/vacanza/holidays/blob/dev/holidays/calendars/thai.py',
+};
+const SOURCE_TW_ACT: CorrectionSource = {
+  title:
+    'Act on Implementing Memorial Days and Festivals (紀念日及節日實施條例), passed 2025-05-09, promulgated 2025-05-28; DGPA 2026 calendar',
+  url: 'https://law.moj.gov.tw/',
+};
+const SOURCE_MY_2027: CorrectionSource = {
+  title: 'Federal holiday list 2027 (Cabinet Division, JPM; kabinet.gov.my HKA_2027.pdf, cited by python-holidays 0.105)',
+  url: 'https://www.kabinet.gov.my/',
+};
+const SOURCE_CN_795: CorrectionSource = {
+  title:
+    'State Council Decree No. 795 (2024 revision of the National Holidays Measures, in force 2025-01-01), Art. 2-3',
+  url: 'https://www.gov.cn/',
+};
+const SOURCE_AE: CorrectionSource = {
+  title:
+    'UAE Cabinet resolutions on unified official holidays for the public and private sectors (since 2019); MoHRE circulars',
+  url: 'https://u.ae/en/information-and-services/public-holidays-and-religious-affairs/public-holidays',
+};
+const SOURCE_NG: CorrectionSource = {
+  title: 'Public Holidays Act Cap. P40 (LFN 2004) and FG/Ministry of Interior declarations (e.g. 2016, 2022)',
+  url: 'https://interior.gov.ng/',
+};
+const SOURCE_BG: CorrectionSource = {
+  title: 'Labour Code Art. 154(1)-(2): the first working day(s) after a Saturday or Sunday holiday (but Easter) are off',
+  url: 'https://lex.bg/',
+};
+const SOURCE_RS: CorrectionSource = {
+  title:
+    'Zakon o državnim i drugim praznicima u Republici Srbiji, Art. 3: a holiday on a Sunday gives the first next working day off',
+  url: 'https://www.paragraf.rs/',
 };
 
 export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
@@ -253,11 +367,391 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     },
     checkedAgainst: VERSION,
   },
+
+  // Second batch: 34 contact-center regions beyond the first 40, checked against date-holidays 3.37.0
+  // and python-holidays 0.105 (weekday disagreements, 2026-12 .. 2028, high confidence only).
+  {
+    id: 'th-in-lieu-days',
+    region: 'TH',
+    kind: 'substitute',
+    restDays: [0, 6],
+    holidays: 'public',
+    label: { en: 'in lieu', th: 'ชดเชย' },
+    source: SOURCE_TH_LPA,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'th-national-labour-day',
+    region: 'TH',
+    kind: 'institute',
+    rule: '05-01',
+    name: { en: 'National Labour Day', th: 'วันแรงงานแห่งชาติ' },
+    source: SOURCE_TH_LPA,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'th-2027-2028-makha-bucha',
+    region: 'TH',
+    kind: 'add',
+    dates: ['2027-02-21', '2028-02-10'],
+    name: { en: 'Makha Bucha', th: 'วันมาฆบูชา' },
+    source: SOURCE_TH_LUNAR,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'th-2027-2028-visakha-bucha',
+    region: 'TH',
+    kind: 'add',
+    dates: ['2027-05-20', '2028-05-08'],
+    name: { en: 'Visakha Bucha', th: 'วันวิสาขบูชา' },
+    source: SOURCE_TH_LUNAR,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'th-2027-2028-asarnha-bucha',
+    region: 'TH',
+    kind: 'add',
+    dates: ['2027-07-18', '2028-07-06'],
+    name: { en: 'Asarnha Bucha', th: 'วันอาสาฬหบูชา' },
+    source: SOURCE_TH_LUNAR,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'th-2027-2028-buddhist-lent',
+    region: 'TH',
+    kind: 'add',
+    dates: ['2027-07-19', '2028-07-07'],
+    name: { en: 'Buddhist Lent Day', th: 'วันเข้าพรรษา' },
+    source: SOURCE_TH_LUNAR,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'tw-national-days-off-2025',
+    region: 'TW',
+    kind: 'retype',
+    rules: [
+      '05-01 and if Saturday then previous Friday if Sunday then next Monday',
+      '09-28',
+      '10-25',
+      '12-25',
+    ],
+    type: 'public',
+    since: 2025,
+    source: SOURCE_TW_ACT,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'tw-little-new-year',
+    region: 'TW',
+    kind: 'institute',
+    rule: '1 day before chinese 01-0-00',
+    name: { en: 'Little New Year', zh: '小年夜' },
+    since: 2025,
+    source: SOURCE_TW_ACT,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-2027-hari-raya-puasa',
+    region: 'MY',
+    kind: 'move',
+    from: '2027-03-09',
+    to: '2027-03-11',
+    name: { en: 'Hari Raya Puasa', ms: 'Hari Raya Aidilfitri' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-2027-hari-raya-haji',
+    region: 'MY',
+    kind: 'move',
+    from: '2027-05-16',
+    to: '2027-05-17',
+    name: { en: 'Hari Raya Haji', ms: 'Hari Raya Aidiladha' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-2027-wesak',
+    region: 'MY',
+    kind: 'add',
+    dates: ['2027-05-20'],
+    name: { en: 'Wesak Day', ms: 'Hari Wesak' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-2027-maulidur-rasul',
+    region: 'MY',
+    kind: 'move',
+    from: '2027-08-14',
+    to: '2027-08-15',
+    name: { en: "Prophet Muhammad's Birthday", ms: 'Maulidur Rasul' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    // Kedah, Kelantan and Terengganu rest on Friday and Saturday: Sunday is a working day there.
+    id: 'my-2027-maulidur-rasul-replacement',
+    region: 'MY',
+    except: ['MY-02', 'MY-03', 'MY-11'],
+    kind: 'add',
+    dates: ['2027-08-16'],
+    name: { en: "Prophet Muhammad's Birthday (replacement)", ms: 'Cuti Maulidur Rasul (ganti)' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-14-2027-thaipusam',
+    region: 'MY-14',
+    kind: 'add',
+    dates: ['2027-01-22'],
+    name: { en: 'Thaipusam' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'my-10-2027-thaipusam',
+    region: 'MY-10',
+    kind: 'add',
+    dates: ['2027-01-22'],
+    name: { en: 'Thaipusam' },
+    source: SOURCE_MY_2027,
+    checkedAgainst: VERSION,
+  },
+  {
+    // Hari Raya Puasa 2028 is 26-27 or 27-28 Feb: 28 Feb is day 2, or the replacement day.
+    id: 'my-2028-hari-raya-puasa-28-feb',
+    region: 'MY',
+    kind: 'add',
+    dates: ['2028-02-28'],
+    name: { en: 'Hari Raya Puasa (day 2 or replacement)', ms: 'Hari Raya Aidilfitri' },
+    source: {
+      title: 'Holidays Act 1951, the replacement rule for a holiday on a weekly rest day (off whichever date Hari Raya Puasa 2028 takes)',
+      url: 'https://www.kabinet.gov.my/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'cn-spring-festival-day-3',
+    region: 'CN',
+    kind: 'institute',
+    rule: 'chinese 01-0-03',
+    name: { en: 'Spring Festival', zh: '春节' },
+    since: 2025,
+    source: SOURCE_CN_795,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'cn-labour-day-2-may',
+    region: 'CN',
+    kind: 'institute',
+    rule: '05-02',
+    name: { en: 'Labour Day', zh: '劳动节' },
+    since: 2025,
+    source: SOURCE_CN_795,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'cn-group-holidays',
+    region: 'CN',
+    kind: 'retype',
+    rules: ['06-01', '08-01 12:00'],
+    type: 'observance',
+    source: {
+      title:
+        "State Council Decree No. 795 (National Holidays Measures, 2024 revision), Art. 3: Children's Day is a day off for children under 14, Army Day a half day for active servicemen only",
+      url: SOURCE_CN_795.url,
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ae-unified-list-2019',
+    region: 'AE',
+    kind: 'abolish',
+    rules: ['27 Rajab', '1 Ramadan'],
+    since: 2019,
+    source: SOURCE_AE,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ae-arafat-day',
+    region: 'AE',
+    kind: 'institute',
+    rule: '9 Dhu al-Hijjah',
+    name: { en: 'Arafat Day', ar: 'يوم عرفة' },
+    source: SOURCE_AE,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ng-observed-days',
+    region: 'NG',
+    kind: 'substitute',
+    restDays: [0, 6],
+    holidays: { only: ['01-01', '10-01', '12-25', '12-26'] },
+    label: { en: 'observed' },
+    source: SOURCE_NG,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ng-childrens-day-pupils',
+    region: 'NG',
+    kind: 'retype',
+    rules: ['05-27'],
+    type: 'school',
+    source: SOURCE_NG,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ng-no-hijri-new-year',
+    region: 'NG',
+    kind: 'abolish',
+    rules: ['1 Muharram'],
+    source: SOURCE_NG,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'bg-weekend-transfer',
+    region: 'BG',
+    kind: 'substitute',
+    restDays: [0, 6],
+    holidays: { except: ['orthodox -2', 'orthodox', 'orthodox 1'] },
+    label: { en: 'observed', bg: 'почивен ден' },
+    source: SOURCE_BG,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'bg-26-december',
+    region: 'BG',
+    kind: 'retype',
+    rules: ['12-26'],
+    type: 'public',
+    source: SOURCE_BG,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'gh-founders-day-2025',
+    region: 'GH',
+    kind: 'abolish',
+    rules: ['08-04 and if Saturday, Sunday then next Monday'],
+    since: 2025,
+    source: {
+      title:
+        'Public Holidays and Commemorative Days (Amendment) Act, 2025 (Act 1142): 4 August a commemorative day; Interior Ministry notice 2025-07-31',
+      url: 'https://www.mint.gov.gh/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'gt-army-day-2018',
+    region: 'GT',
+    kind: 'rerule',
+    rules: {
+      '06-30 if tuesday then previous monday if wednesday,thursday then next friday':
+        '06-30 if tuesday,wednesday then previous monday if thursday,friday,saturday,sunday then next monday',
+    },
+    since: 2018,
+    source: {
+      title: 'Decreto 19-2018 (reforming Art. 2 of Decreto 42-2010); CC exp. 5536-2018',
+      url: 'https://www.congreso.gob.gt/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'cr-culturas-2020',
+    region: 'CR',
+    kind: 'abolish',
+    rules: ['10-12 if monday then previous friday'],
+    since: 2020,
+    source: {
+      title: 'Law 9803 (La Gaceta 159, 2020-07-02): 12 October no longer a holiday',
+      url: 'https://www.imprentanacional.go.cr/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'do-constitution-day',
+    region: 'DO',
+    kind: 'rerule',
+    rules: {
+      '11-06 if tuesday,wednesday,thursday,friday,saturday then next monday':
+        '11-06 if tuesday,wednesday then previous monday if thursday,friday then next monday',
+    },
+    source: {
+      title: 'Law 139-97 moves a holiday only from Tuesday to Friday; Ministerio de Trabajo notices (2022: Sunday "no se cambia")',
+      url: 'https://mt.gob.do/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'rs-plain-dates',
+    region: 'RS',
+    kind: 'rerule',
+    rules: {
+      '01-01 if sunday then next tuesday': '01-01',
+      '01-02 if sunday then next monday': '01-02',
+      '02-15 if sunday then next tuesday': '02-15',
+      '02-16 if sunday then next monday': '02-16',
+      '05-01 if sunday then next tuesday': '05-01',
+      '05-02 if sunday then next monday': '05-02',
+      '11-11 if sunday then next monday': '11-11',
+    },
+    source: SOURCE_RS,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'rs-sunday-rule',
+    region: 'RS',
+    kind: 'substitute',
+    restDays: [0],
+    holidays: { only: ['01-01', '01-02', '02-15', '02-16', '05-01', '05-02', '11-11'] },
+    label: { en: 'observed', sr: 'нерадни дан' },
+    source: SOURCE_RS,
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'vn-compensatory-day',
+    region: 'VN',
+    kind: 'substitute',
+    restDays: [0],
+    holidays: { only: ['01-01', 'vietnamese 3-0-10', '04-30', '05-01', '09-02'] },
+    label: { en: 'observed', vi: 'nghỉ bù' },
+    source: {
+      title: 'Labour Code 45/2019/QH14 Art. 111(3), Art. 112',
+      url: 'https://vanban.chinhphu.vn/',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'in-ka-may-day',
+    region: 'IN-KA',
+    kind: 'institute',
+    rule: '05-01',
+    name: { en: 'May Day' },
+    source: {
+      title: 'Karnataka government holiday list (cited by python-holidays)',
+      url: 'https://github.com/vacanza/holidays/blob/dev/holidays/countries/india.py',
+    },
+    checkedAgainst: VERSION,
+  },
+  {
+    id: 'ma-amazigh-new-year',
+    region: 'MA',
+    kind: 'institute',
+    rule: '01-14',
+    name: { en: 'Amazigh New Year', ar: 'رأس السنة الأمازيغية', fr: 'Nouvel An amazigh' },
+    since: 2024,
+    source: {
+      title: 'Decree 2.23.1000 amending Decree 2.04.426 (Labour Code Art. 217), adopted 2023-11-23',
+      url: 'https://www.sgg.gov.ma/',
+    },
+    checkedAgainst: VERSION,
+  },
 ];
 
 /** Whether an entry for `entryRegion` applies to a calendar region (a country covers its subdivisions). */
-export function appliesTo(entryRegion: string, region: string): boolean {
-  return region === entryRegion || region.startsWith(`${entryRegion}-`);
+export function appliesTo(entry: Pick<HolidayCorrection, 'region' | 'except'>, region: string): boolean {
+  const within = (code: string) => region === code || region.startsWith(`${code}-`);
+  return within(entry.region) && !(entry.except ?? []).some(within);
 }
 
 /** The entries a calendar uses for one of its regions. */
@@ -268,15 +762,21 @@ export function correctionsFor(
 ): HolidayCorrection[] {
   if (setting === false) return [];
   const skip = new Set(setting === true ? [] : setting.skip);
-  return table.filter((entry) => !skip.has(entry.id) && appliesTo(entry.region, region));
+  return table.filter((entry) => !skip.has(entry.id) && appliesTo(entry, region));
 }
 
 /** Whether an entry touches a year (its dates, or its suspension range). */
 export function touchesYear(entry: HolidayCorrection, year: number): boolean {
+  if (isRuleCorrection(entry)) return appliesInYear(entry, year);
   if (entry.kind === 'suspend') {
     return entry.from <= `${year}-12-31` && (entry.to === undefined || entry.to >= `${year}-01-01`);
   }
   return correctionDates(entry).some((date) => date.startsWith(`${year}-`));
+}
+
+/** Whether a rule is law in a year. */
+export function appliesInYear(entry: RuleCorrection, year: number): boolean {
+  return entry.since === undefined || year >= entry.since;
 }
 
 export function isSuspended(entry: SuspendHolidays, date: string): boolean {
@@ -284,6 +784,10 @@ export function isSuspended(entry: SuspendHolidays, date: string): boolean {
 }
 
 /** The name of an added day in a language (its base language, else English). */
-export function correctionName(entry: AddDayOff | MoveDayOff, language: string): string {
-  return entry.name[language] ?? entry.name[language.split('-')[0] ?? ''] ?? entry.name.en;
+export function correctionName(entry: AddDayOff | MoveDayOff | InstituteHoliday, language: string): string {
+  return nameIn(entry.name, language);
+}
+
+export function nameIn(names: HolidayNames, language: string): string {
+  return names[language] ?? names[language.split('-')[0] ?? ''] ?? names.en;
 }

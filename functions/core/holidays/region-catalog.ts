@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import Holidays, { type HolidaysTypes } from 'date-holidays';
+import HolidaysParser from 'date-holidays-parser';
 import { nearestOf } from '../config/edit-distance.js';
 import { InputError } from '../errors.js';
 
@@ -129,4 +130,24 @@ export function shippedLanguagesOf(instance: Holidays): string[] {
 
 export function regionTimeZone(code: string): string | undefined {
   return holidaysFor(code, ['public']).getTimezones()[0];
+}
+
+const ruleCache = new Map<string, HolidaysTypes.Holiday[]>();
+
+/**
+ * A date-holidays rule ("01-14", "chinese 01-0-03", "9 Dhu al-Hijjah", "06-30 if tuesday then
+ * previous monday") computed by the library's own engine for one year, in UTC like
+ * `holidaysFor`: the corrections table states a law in the library's grammar, so its days follow
+ * the same calendars (Chinese, Islamic) and the same sunset convention as the library's own.
+ */
+export function ruleHolidays(rule: string, year: number): HolidaysTypes.Holiday[] {
+  const key = `${rule}|${year}`;
+  const cached = ruleCache.get(key);
+  if (cached) return cached;
+  const data = { holidays: { ZZ: { names: { en: 'corrections' }, days: { [rule]: { name: { en: rule } } } } } };
+  const instance = new HolidaysParser(data, 'ZZ', { timezone: 'UTC' });
+  // A rule without a type is a public holiday (the corrections type their days themselves).
+  const result = instance.getHolidays(year).map((holiday) => ({ ...holiday, type: 'public' as const }));
+  ruleCache.set(key, result);
+  return result;
 }
