@@ -1,8 +1,8 @@
 import { loadConfig } from '../commons/load-config.js';
 import {
-  correctionDates,
   HOLIDAY_CORRECTIONS,
   type HolidayCorrection,
+  isRuleCorrection,
 } from '../core/holidays/holiday-corrections.js';
 import { previewCalendars } from '../core/planner/preview.js';
 import type { CliOptions } from './cli-args.js';
@@ -34,11 +34,15 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
   for (const calendar of result.calendars) {
     const used = HOLIDAY_CORRECTIONS.filter((entry) => calendar.corrections.includes(entry.id));
     const corrected = new Set(
-      used.flatMap((entry) => (entry.kind === 'suspend' ? [] : correctionDates(entry))),
+      used.flatMap((entry) => (entry.kind === 'suspend' ? [] : (calendar.correctedDates[entry.id] ?? []))),
     );
     io.stdout(`${renderCalendarPreview(calendar, palette, corrected)}\n`);
-    for (const entry of used)
-      io.stdout(`  corrected: ${entry.id} (${describeCorrection(entry)}; ${entry.source.title})\n`);
+    for (const entry of used) {
+      const dates = calendar.correctedDates[entry.id] ?? [];
+      // A rule names no dates: show the days it changes in the years shown.
+      const changes = isRuleCorrection(entry) ? `; here: ${dates.length > 0 ? dates.join(', ') : 'no change'}` : '';
+      io.stdout(`  corrected: ${entry.id} (${describeCorrection(entry)}${changes}; ${entry.source.title})\n`);
+    }
     if (calendar.corrections.length > 0) io.stdout('\n');
   }
   io.stdout(`${LEGEND}\n`);

@@ -449,6 +449,37 @@ export function appliedCorrections(calendar: CalendarConfig, years: readonly num
   return [...ids];
 }
 
+/** Each day a calendar's days touch in some years, with what happens on it. */
+function dayStates(calendar: CalendarConfig, years: readonly number[]): Map<string, string> {
+  const states = new Map<string, string>();
+  for (const year of years) {
+    for (const day of mergeDays(calendarDays(calendar, year))) {
+      states.set(day.date, `${states.get(day.date) ?? ''}${JSON.stringify({ ...day, name: undefined })}`);
+    }
+  }
+  return states;
+}
+
+/**
+ * The dates each correction a calendar uses changes in these years: where the calendar's days
+ * differ with the entry skipped. A rule names no dates of its own; this is what `preview` shows.
+ */
+export function correctionEffects(calendar: CalendarConfig, years: readonly number[]): Map<string, string[]> {
+  const effects = new Map<string, string[]>();
+  const ids = appliedCorrections(calendar, years);
+  if (ids.length === 0) return effects;
+  const skipped = calendar.corrections === true ? [] : calendar.corrections === false ? [] : calendar.corrections.skip;
+  const states = dayStates(calendar, years);
+  for (const id of ids) {
+    const without = dayStates({ ...calendar, corrections: { skip: [...skipped, id] } }, years);
+    const dates = [...new Set([...states.keys(), ...without.keys()])].filter(
+      (date) => states.get(date) !== without.get(date),
+    );
+    effects.set(id, dates.sort());
+  }
+  return effects;
+}
+
 /** A calendar's days for some years: the events they give now, and the half days still to resolve. */
 export interface CalendarDays {
   events: SpecialOccasionEvent[];

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import type { HalfDay } from '../holidays/calendar-events.js';
+import { correctionEffects, type HalfDay } from '../holidays/calendar-events.js';
 import { sortEvents } from './canonical-events.js';
 import { desiredCalendars } from './desired-calendar.js';
 import { describeHalfDay, fixedHoursSource, resolveHalfDays } from './half-days.js';
@@ -24,11 +24,18 @@ export interface CalendarPreview {
   openHalfDays: HalfDay[];
   warnings: string[];
   corrections: string[];
+  /** The dates each correction changes in the years shown (id -> dates). */
+  correctedDates: Record<string, string[]>;
 }
 
 export interface Preview {
   years: number[];
   calendars: CalendarPreview[];
+}
+
+function correctedDatesOf(config: Config, name: string, years: readonly number[]): Record<string, string[]> {
+  const calendar = config.calendars.find((each) => each.name === name);
+  return calendar ? Object.fromEntries(correctionEffects(calendar, years)) : {};
 }
 
 /** The events each calendar would get, computed offline (a manual run's years unless given). */
@@ -57,6 +64,7 @@ export function previewCalendars(
       openHalfDays: calendar.fixedHours ? [] : [...calendar.halfDays],
       warnings: [...(calendar.warnings ?? [])],
       corrections: [...(calendar.corrections ?? [])],
+      correctedDates: correctedDatesOf(config, calendar.name, calendar.years),
     };
   });
   const years = [...new Set(calendars.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
