@@ -2,18 +2,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
 import { parseConfig } from '../../functions/core/config/config-validation.js';
+import { correctionEffects } from '../../functions/core/holidays/calendar-events.js';
 import {
   correctionDates,
   HOLIDAY_CORRECTIONS,
   type HolidayCorrection,
+  isRuleCorrection,
 } from '../../functions/core/holidays/holiday-corrections.js';
 import { addDays, isLocalDate } from '../../functions/core/holidays/local-date.js';
-import { isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
+import { holidaysFor, isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
 import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
 import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
 import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
 const YEARS = [2026, 2027, 2028];
+const EVERY_TYPE = ['public', 'bank', 'school', 'optional', 'observance'] as const;
 
 function calendar(region: string, extra: Record<string, unknown> = {}): CalendarConfig {
   const config = ConfigSchema.parse({
@@ -55,6 +58,12 @@ describe('the corrections table', () => {
       expect(entry.source.title.length, entry.id).toBeGreaterThan(10);
       expect(entry.source.url, entry.id).toMatch(/^https:\/\//);
       expect(entry.checkedAgainst, entry.id).toBe(version);
+      for (const code of entry.except ?? []) {
+        expect(
+          isKnownRegion(code) && code.startsWith(`${entry.region}-`),
+          `${entry.id}: except ${code}`,
+        ).toBe(true);
+      }
     }
   });
 });
@@ -88,6 +97,44 @@ describe.each(HOLIDAY_CORRECTIONS.map((entry) => [entry.id, entry] as const))('%
       const { closed, partly } = importer(entry);
       expect(closed.has(entry.to), entry.to).toBe(true);
       expect(closed.has(entry.from) || partly.has(entry.from), entry.from).toBe(false);
+    });
+  }
+  if (entry.kind === 'retype' || entry.kind === 'abolish' || entry.kind === 'rerule') {
+    const rules = entry.kind === 'rerule' ? Object.keys(entry.rules) : entry.rules;
+    it('date-holidays still has each rule the entry names (delete or mend the entry once it does not)', () => {
+      const years = [2026, 2027, 2028].filter((year) => entry.since === undefined || year >= entry.since);
+      const library = years.flatMap((year) => holidaysFor(entry.region, EVERY_TYPE).getHolidays(year));
+      for (const rule of rules) {
+        const own = library.filter((holiday) => holiday.rule === rule && !holiday.substitute);
+        expect(own.length, rule).toBeGreaterThan(0);
+        if (entry.kind === 'retype')
+          expect(
+            own.some((holiday) => holiday.type !== entry.type),
+            rule,
+          ).toBe(true);
+      }
+    });
+  }
+  if (entry.kind === 'substitute' && entry.holidays !== 'public') {
+    const named = 'only' in entry.holidays ? entry.holidays.only : entry.holidays.except;
+    it("names only rules the region's holidays have (the library's, or a rerule's)", () => {
+      const library = [2026, 2027, 2028].flatMap((year) =>
+        holidaysFor(entry.region, EVERY_TYPE).getHolidays(year),
+      );
+      const rerules = HOLIDAY_CORRECTIONS.filter(
+        (other) => other.kind === 'rerule' && other.region === entry.region,
+      );
+      const known = new Set([
+        ...library.map((holiday) => holiday.rule),
+        ...rerules.flatMap((other) => (other.kind === 'rerule' ? Object.values(other.rules) : [])),
+      ]);
+      for (const rule of named) expect(known.has(rule), rule).toBe(true);
+    });
+  }
+  if (isRuleCorrection(entry)) {
+    it('changes at least one day of 2026-2030 (delete the entry once the library agrees)', () => {
+      const effects = correctionEffects(calendar(entry.region), [2026, 2027, 2028, 2029, 2030]);
+      expect(effects.get(entry.id)?.length ?? 0).toBeGreaterThan(0);
     });
   }
   if (entry.kind === 'suspend') {
