@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import HolidaysParser from 'date-holidays-parser';
 import type { Config } from '../functions/core/config/config-schema.js';
 import { calendarTimeZone } from '../functions/core/holidays/calendar-events.js';
-import { type HolidayData, holidayDataFor, needsAstronomy, ruleZoneNames } from './holiday-data.js';
+import {
+  correctionRulesFor,
+  type HolidayData,
+  holidayDataFor,
+  needsAstronomy,
+  ruleZoneNames,
+} from './holiday-data.js';
 import { type PackedZoneBundle, zoneData, zoneNames, zonesNamed } from './zone-data.js';
 
 /**
@@ -88,7 +94,7 @@ export function writeFunctionBundleData(dir: string, config: Config): FunctionBu
   const zoneFile = join(dir, 'zone-data.json');
   writeFileSync(holidayFile, JSON.stringify(holidays));
   writeFileSync(zoneFile, JSON.stringify(zones));
-  const astronomy = needsAstronomy(holidays);
+  const astronomy = needsAstronomy(holidays, correctionRulesFor(regions));
   const astronomiaRoot = dirname(require.resolve('astronomia/package.json'));
   const aliases = [
     `date-holidays=${here('./shims/date-holidays.ts')}`,

@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import HolidaysParser from 'date-holidays-parser';
 import { describe, expect, it } from 'vitest';
-import { holidayDataFor, needsAstronomy, ruleZoneNames } from './holiday-data.js';
+import { correctionRulesFor, holidayDataFor, needsAstronomy, ruleZoneNames } from './holiday-data.js';
 
 /**
  * The holiday data a function bundle carries: each configured country whole, with what it borrows
@@ -56,6 +56,14 @@ describe('needsAstronomy (the VSOP87 series goes in)', () => {
   ])('%s: %s', (country, needed) => {
     expect(needsAstronomy(holidayDataFor([country]))).toBe(needed);
   });
+});
+
+it("the corrections table's own rules count too: a rule it computes for a carried region", () => {
+  expect(correctionRulesFor(['CN'])).toContain('chinese 01-0-03');
+  expect(correctionRulesFor(['MA'])).toEqual(['01-14']);
+  expect(correctionRulesFor(['DE'])).toEqual([]);
+  expect(needsAstronomy(holidayDataFor(['MA']), correctionRulesFor(['MA']))).toBe(false);
+  expect(needsAstronomy(holidayDataFor(['MA']), ['chinese 01-0-03'])).toBe(true);
 });
 
 it('ruleZoneNames: the zones rules convert with (CL: America/Santiago), not the countries’ own lists', () => {

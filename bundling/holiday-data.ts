@@ -1,5 +1,6 @@
 // @ts-expect-error date-holidays/data ships no types; it is the data the Holidays class is built on.
 import { data as untypedData } from 'date-holidays/data';
+import { appliesTo, HOLIDAY_CORRECTIONS } from '../functions/core/holidays/holiday-corrections.js';
 
 /** date-holidays' data file: every country's rules (`holidays`) and the shared names. */
 export interface HolidayData {
@@ -77,8 +78,16 @@ export function ruleKeys(node: unknown, keys: string[] = []): string[] {
  */
 const ASTRONOMICAL_RULE = /\b(?:equinox|solstice|chinese|korean|vietnamese)\b/;
 
-export function needsAstronomy(data: HolidayData): boolean {
-  return ruleKeys(data.holidays).some((rule) => ASTRONOMICAL_RULE.test(rule));
+export function needsAstronomy(data: HolidayData, moreRules: readonly string[] = []): boolean {
+  return [...ruleKeys(data.holidays), ...moreRules].some((rule) => ASTRONOMICAL_RULE.test(rule));
+}
+
+/** The date-holidays rules the corrections table computes for some regions (the function runs them too). */
+export function correctionRulesFor(regions: readonly string[]): string[] {
+  return HOLIDAY_CORRECTIONS.filter((entry) => regions.some((region) => appliesTo(entry, region))).flatMap(
+    (entry) =>
+      entry.kind === 'institute' ? [entry.rule] : entry.kind === 'rerule' ? Object.values(entry.rules) : [],
+  );
 }
 
 const ZONE_NAME =

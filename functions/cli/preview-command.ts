@@ -33,14 +33,18 @@ export async function preview(options: CliOptions, io: CliIo, palette: Palette):
   }
   for (const calendar of result.calendars) {
     const used = HOLIDAY_CORRECTIONS.filter((entry) => calendar.corrections.includes(entry.id));
-    const corrected = new Set(
-      used.flatMap((entry) => (entry.kind === 'suspend' ? [] : (calendar.correctedDates[entry.id] ?? []))),
-    );
+    // A suspension changes too many days to mark: its line says what it does.
+    const suspended = used
+      .filter((entry) => entry.kind === 'suspend')
+      .flatMap((entry) => calendar.correctedBy[entry.id] ?? []);
+    const corrected = new Set(calendar.correctedDates.filter((date) => !suspended.includes(date)));
     io.stdout(`${renderCalendarPreview(calendar, palette, corrected)}\n`);
     for (const entry of used) {
-      const dates = calendar.correctedDates[entry.id] ?? [];
+      const dates = calendar.correctedBy[entry.id] ?? [];
       // A rule names no dates: show the days it changes in the years shown.
-      const changes = isRuleCorrection(entry) ? `; here: ${dates.length > 0 ? dates.join(', ') : 'no change'}` : '';
+      const changes = isRuleCorrection(entry)
+        ? `; here: ${dates.length > 0 ? dates.join(', ') : 'no change'}`
+        : '';
       io.stdout(`  corrected: ${entry.id} (${describeCorrection(entry)}${changes}; ${entry.source.title})\n`);
     }
     if (calendar.corrections.length > 0) io.stdout('\n');
@@ -76,6 +80,9 @@ export function describeCorrection(entry: HolidayCorrection): string {
         .map(([from, to]) => `"${from}" computed as "${to}"`)
         .join(', ')}${sinceText(entry.since)}`;
     case 'substitute':
-      return `a holiday on ${entry.restDays.map((day) => WEEKDAYS[day]).join('/')} gives the next working day off${sinceText(entry.since)}`;
+      return `a holiday on ${[...entry.restDays]
+        .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+        .map((day) => WEEKDAYS[day])
+        .join('/')} gives the next working day off${sinceText(entry.since)}`;
   }
 }

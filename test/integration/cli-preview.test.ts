@@ -208,6 +208,22 @@ describe('holiday-importer preview and the corrections table', () => {
     expect(result.stdout).toContain('16! corrected');
   });
 
+  it('a rule names the days it changes in the years shown (TH 2027: in-lieu days, Buddhist days)', async () => {
+    const thailand = { accountId: '1', secretId: 's', calendars: [{ name: 'Support TH', regions: ['TH'] }] };
+    const result = await runCliProcess(['preview', '--year', '2027', '--config', tempConfig(thailand)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'corrected: th-in-lieu-days (a holiday on Sat/Sun gives the next working day off; here: 2027-02-22, 2027-05-03, 2027-07-20, 2027-10-25, 2027-12-06; Labour Protection Act B.E. 2541 s.29',
+    );
+    expect(result.stdout).toContain(
+      'corrected: th-national-labour-day (day off added: 05-01 (National Labour Day); here: 2027-05-01, 2027-05-03;',
+    );
+    expect(result.stdout).toMatch(/Mon 2027-07-19\s+closed all day\s+Buddhist Lent Day/);
+    expect(result.stdout).toMatch(/Tue 2027-07-20\s+closed all day\s+Asarnha Bucha \(in lieu\)/);
+    // The grid marks them: Sun 18 Jul (Asarnha Bucha, added), Mon 19 (added), Tue 20 (in lieu).
+    expect(result.stdout).toMatch(/12 13 14 15 16 17 18! .*\n19!20!21 /);
+  });
+
   it('--json lists them per calendar; "corrections": false gets none', async () => {
     const on = JSON.parse(
       (await runCliProcess(['preview', '--json', '--year', '2026', '--config', tempConfig(korea)])).stdout,

@@ -134,7 +134,7 @@ describe.each(HOLIDAY_CORRECTIONS.map((entry) => [entry.id, entry] as const))('%
   if (isRuleCorrection(entry)) {
     it('changes at least one day of 2026-2030 (delete the entry once the library agrees)', () => {
       const effects = correctionEffects(calendar(entry.region), [2026, 2027, 2028, 2029, 2030]);
-      expect(effects.get(entry.id)?.length ?? 0).toBeGreaterThan(0);
+      expect(effects.byEntry.get(entry.id)?.length ?? 0).toBeGreaterThan(0);
     });
   }
   if (entry.kind === 'suspend') {

@@ -2,6 +2,7 @@ import type { HolidaysTypes } from 'date-holidays';
 import type { CalendarConfig, ExtraEvent } from '../config/config-schema.js';
 import { sortEvents } from '../planner/canonical-events.js';
 import type { SpecialOccasionEvent } from '../planner/special-occasion.js';
+import { correctHolidays, substituteHolidays } from './correction-kinds.js';
 import {
   clock,
   DAY_MINUTES,
@@ -10,7 +11,6 @@ import {
   subtractIntervals,
   unionIntervals,
 } from './day-parts.js';
-import { correctHolidays, substituteHolidays } from './correction-kinds.js';
 import {
   correctionsFor,
   type HolidayCorrection,
@@ -460,24 +460,32 @@ function dayStates(calendar: CalendarConfig, years: readonly number[]): Map<stri
   return states;
 }
 
-/**
- * The dates each correction a calendar uses changes in these years: where the calendar's days
- * differ with the entry skipped. A rule names no dates of its own; this is what `preview` shows.
- */
-export function correctionEffects(calendar: CalendarConfig, years: readonly number[]): Map<string, string[]> {
-  const effects = new Map<string, string[]>();
+/** The dates whose days differ between two sets of days. */
+function differingDates(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((date) => a.get(date) !== b.get(date)).sort();
+}
+
+/** What the corrections change in a calendar's years: the dates, all in all and per entry. */
+export interface CorrectionEffects {
+  /** Where the calendar's days differ from date-holidays' own. */
+  dates: string[];
+  /** Per entry: where the days differ with the entry skipped. A rule names no dates of its own. */
+  byEntry: Map<string, string[]>;
+}
+
+export function correctionEffects(calendar: CalendarConfig, years: readonly number[]): CorrectionEffects {
+  const byEntry = new Map<string, string[]>();
   const ids = appliedCorrections(calendar, years);
-  if (ids.length === 0) return effects;
-  const skipped = calendar.corrections === true ? [] : calendar.corrections === false ? [] : calendar.corrections.skip;
+  if (ids.length === 0) return { dates: [], byEntry };
+  const skipped = typeof calendar.corrections === 'object' ? calendar.corrections.skip : [];
   const states = dayStates(calendar, years);
   for (const id of ids) {
-    const without = dayStates({ ...calendar, corrections: { skip: [...skipped, id] } }, years);
-    const dates = [...new Set([...states.keys(), ...without.keys()])].filter(
-      (date) => states.get(date) !== without.get(date),
+    byEntry.set(
+      id,
+      differingDates(states, dayStates({ ...calendar, corrections: { skip: [...skipped, id] } }, years)),
     );
-    effects.set(id, dates.sort());
   }
-  return effects;
+  return { dates: differingDates(states, dayStates({ ...calendar, corrections: false }, years)), byEntry };
 }
 
 /** A calendar's days for some years: the events they give now, and the half days still to resolve. */

@@ -8,8 +8,8 @@ import {
   type InstituteHoliday,
   type MoveDayOff,
   nameIn,
-  type RetypeHoliday,
   type ReruleHoliday,
+  type RetypeHoliday,
   type SubstituteRule,
 } from './holiday-corrections.js';
 import { addDays, weekday, yearOf } from './local-date.js';
@@ -106,7 +106,12 @@ export function instituteHoliday(
 ): HolidayRecord[] {
   if (!appliesInYear(entry, year)) return [...holidays];
   const name = correctionName(entry, language);
-  const added = evaluate(entry.rule, year).map((day) => ({ ...day, name, type: 'public' as const, rule: entry.id }));
+  const added = evaluate(entry.rule, year).map((day) => ({
+    ...day,
+    name,
+    type: 'public' as const,
+    rule: entry.id,
+  }));
   return [...holidays, ...added];
 }
 
@@ -147,9 +152,14 @@ export function substituteHolidays(
   const taken = new Set(publicHolidays.flatMap(civilDates));
   const restDates = new Map<string, string>();
   for (const holiday of publicHolidays) {
-    if (holiday.substitute || LIBRARY_SHIFT.test(holiday.rule) || !inSet(entry.holidays, holiday.rule)) continue;
+    if (holiday.substitute || LIBRARY_SHIFT.test(holiday.rule) || !inSet(entry.holidays, holiday.rule))
+      continue;
     for (const date of civilDates(holiday)) {
-      if (entry.restDays.includes(weekday(date)) && appliesInYear(entry, yearOf(date)) && !restDates.has(date)) {
+      if (
+        entry.restDays.includes(weekday(date)) &&
+        appliesInYear(entry, yearOf(date)) &&
+        !restDates.has(date)
+      ) {
         restDates.set(date, holiday.name);
       }
     }
@@ -184,7 +194,8 @@ export function correctHolidays(
   context: HolidayRuleContext,
 ): HolidayRecord[] {
   let result = [...holidays];
-  for (const entry of corrections) if (entry.kind === 'abolish') result = abolishHolidays(result, entry, year);
+  for (const entry of corrections)
+    if (entry.kind === 'abolish') result = abolishHolidays(result, entry, year);
   for (const entry of corrections)
     if (entry.kind === 'retype') result = retypeHolidays(result, entry, year, context.everyType);
   for (const entry of corrections)

@@ -108,7 +108,12 @@ export interface SubstituteRule extends RuleBase {
   label: HolidayNames;
 }
 
-export type RuleCorrection = RetypeHoliday | AbolishHoliday | InstituteHoliday | ReruleHoliday | SubstituteRule;
+export type RuleCorrection =
+  | RetypeHoliday
+  | AbolishHoliday
+  | InstituteHoliday
+  | ReruleHoliday
+  | SubstituteRule;
 export type DatedCorrection = AddDayOff | RemoveDayOff | MoveDayOff | SuspendHolidays;
 export type HolidayCorrection = DatedCorrection | RuleCorrection;
 
@@ -130,7 +135,6 @@ export function correctionDates(entry: HolidayCorrection): string[] {
   return [...entry.dates];
 }
 
-
 const VERSION = '3.37.0';
 
 const SOURCE_SEOLLAL: CorrectionSource = {
@@ -149,7 +153,8 @@ const SOURCE_TH_LPA: CorrectionSource = {
   url: 'https://www.labour.go.th/',
 };
 const SOURCE_TH_LUNAR: CorrectionSource = {
-  title: 'Buddhist days by the Thai lunar calendar (python-holidays TH lunar calendar); date-holidays lists them only to 2026',
+  title:
+    'Buddhist days by the Thai lunar calendar (python-holidays TH lunar calendar); date-holidays lists them only to 2026',
   url: 'https://github.com/vacanza/holidays/blob/dev/holidays/calendars/thai.py',
 };
 const SOURCE_TW_ACT: CorrectionSource = {
@@ -158,7 +163,8 @@ const SOURCE_TW_ACT: CorrectionSource = {
   url: 'https://law.moj.gov.tw/',
 };
 const SOURCE_MY_2027: CorrectionSource = {
-  title: 'Federal holiday list 2027 (Cabinet Division, JPM; kabinet.gov.my HKA_2027.pdf, cited by python-holidays 0.105)',
+  title:
+    'Federal holiday list 2027 (Cabinet Division, JPM; kabinet.gov.my HKA_2027.pdf, cited by python-holidays 0.105)',
   url: 'https://www.kabinet.gov.my/',
 };
 const SOURCE_CN_795: CorrectionSource = {
@@ -176,7 +182,8 @@ const SOURCE_NG: CorrectionSource = {
   url: 'https://interior.gov.ng/',
 };
 const SOURCE_BG: CorrectionSource = {
-  title: 'Labour Code Art. 154(1)-(2): the first working day(s) after a Saturday or Sunday holiday (but Easter) are off',
+  title:
+    'Labour Code Art. 154(1)-(2): the first working day(s) after a Saturday or Sunday holiday (but Easter) are off',
   url: 'https://lex.bg/',
 };
 const SOURCE_RS: CorrectionSource = {
@@ -526,7 +533,8 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     dates: ['2028-02-28'],
     name: { en: 'Hari Raya Puasa (day 2 or replacement)', ms: 'Hari Raya Aidilfitri' },
     source: {
-      title: 'Holidays Act 1951, the replacement rule for a holiday on a weekly rest day (off whichever date Hari Raya Puasa 2028 takes)',
+      title:
+        'Holidays Act 1951, the replacement rule for a holiday on a weekly rest day (off whichever date Hari Raya Puasa 2028 takes)',
       url: 'https://www.kabinet.gov.my/',
     },
     checkedAgainst: VERSION,
@@ -677,7 +685,8 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
         '11-06 if tuesday,wednesday then previous monday if thursday,friday then next monday',
     },
     source: {
-      title: 'Law 139-97 moves a holiday only from Tuesday to Friday; Ministerio de Trabajo notices (2022: Sunday "no se cambia")',
+      title:
+        'Law 139-97 moves a holiday only from Tuesday to Friday; Ministerio de Trabajo notices (2022: Sunday "no se cambia")',
       url: 'https://mt.gob.do/',
     },
     checkedAgainst: VERSION,

@@ -144,7 +144,9 @@ export function ruleHolidays(rule: string, year: number): HolidaysTypes.Holiday[
   const key = `${rule}|${year}`;
   const cached = ruleCache.get(key);
   if (cached) return cached;
-  const data = { holidays: { ZZ: { names: { en: 'corrections' }, days: { [rule]: { name: { en: rule } } } } } };
+  const data = {
+    holidays: { ZZ: { names: { en: 'corrections' }, days: { [rule]: { name: { en: rule } } } } },
+  };
   const instance = new HolidaysParser(data, 'ZZ', { timezone: 'UTC' });
   // A rule without a type is a public holiday (the corrections type their days themselves).
   const result = instance.getHolidays(year).map((holiday) => ({ ...holiday, type: 'public' as const }));

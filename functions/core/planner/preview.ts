@@ -24,8 +24,10 @@ export interface CalendarPreview {
   openHalfDays: HalfDay[];
   warnings: string[];
   corrections: string[];
+  /** The dates where the corrections make the days differ from date-holidays' own. */
+  correctedDates: string[];
   /** The dates each correction changes in the years shown (id -> dates). */
-  correctedDates: Record<string, string[]>;
+  correctedBy: Record<string, string[]>;
 }
 
 export interface Preview {
@@ -33,9 +35,15 @@ export interface Preview {
   calendars: CalendarPreview[];
 }
 
-function correctedDatesOf(config: Config, name: string, years: readonly number[]): Record<string, string[]> {
+function correctedDatesOf(
+  config: Config,
+  name: string,
+  years: readonly number[],
+): Pick<CalendarPreview, 'correctedDates' | 'correctedBy'> {
   const calendar = config.calendars.find((each) => each.name === name);
-  return calendar ? Object.fromEntries(correctionEffects(calendar, years)) : {};
+  if (!calendar) return { correctedDates: [], correctedBy: {} };
+  const effects = correctionEffects(calendar, years);
+  return { correctedDates: effects.dates, correctedBy: Object.fromEntries(effects.byEntry) };
 }
 
 /** The events each calendar would get, computed offline (a manual run's years unless given). */
@@ -64,7 +72,7 @@ export function previewCalendars(
       openHalfDays: calendar.fixedHours ? [] : [...calendar.halfDays],
       warnings: [...(calendar.warnings ?? [])],
       corrections: [...(calendar.corrections ?? [])],
-      correctedDates: correctedDatesOf(config, calendar.name, calendar.years),
+      ...correctedDatesOf(config, calendar.name, calendar.years),
     };
   });
   const years = [...new Set(calendars.flatMap((calendar) => calendar.years))].sort((a, b) => a - b);
