@@ -27,6 +27,19 @@ describe('README.md examples', () => {
     expect(parseConfigText(config ?? '', 'README.md').calendars[0]?.name).toBe('Holidays DE-BY');
   });
 
+  it.each(jsonBlocks.filter((block) => block.includes('"accountId"')).map((block, index) => [index, block]))(
+    'configuration example %i is a valid config',
+    (_index, block) => {
+      expect(() => parseConfigText(block, 'README.md')).not.toThrow();
+    },
+  );
+
+  it('the India example adds the company list through extraEvents', () => {
+    const india = jsonBlocks.find((block) => block.includes('"IN-KA"'));
+    const calendar = parseConfigText(india ?? '', 'README.md').calendars[0];
+    expect(calendar?.extraEvents.map((extra) => extra.name)).toContain('Diwali');
+  });
+
   it.each(secretStrings.map((text) => [JSON.parse(text).authType, text]))(
     'the %s secret of create-secret has the shape the importer reads',
     (_authType, text) => {
