@@ -69,4 +69,7 @@ it("the corrections table's own rules count too: a rule it computes for a carrie
 it('ruleZoneNames: the zones rules convert with (CL: America/Santiago), not the countries’ own lists', () => {
   expect([...ruleZoneNames(holidayDataFor(['CL']))]).toEqual(['America/Santiago']);
   expect([...ruleZoneNames(holidayDataFor(['US']))]).toEqual([]);
+  // TW's "december solstice" (an observance) names no zone: date-holidays computes it in GMT.
+  expect([...ruleZoneNames(holidayDataFor(['TW']))]).toEqual(['GMT']);
+  expect([...ruleZoneNames(holidayDataFor(['JP']))]).toEqual([]);
 });

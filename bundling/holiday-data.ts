@@ -95,8 +95,14 @@ const ZONE_NAME =
 
 /**
  * The zones the rules name ("june solstice in America/Santiago"): date-holidays converts with
- * them whatever zone it computes in. (A country's own `zones` list is read for names only.)
+ * them whatever zone it computes in. An equinox or solstice that names none is computed in GMT,
+ * the library's default. (A country's own `zones` list is read for names only.)
  */
 export function ruleZoneNames(data: HolidayData): Set<string> {
-  return new Set(ruleKeys(data.holidays).flatMap((rule) => rule.match(ZONE_NAME) ?? []));
+  const rules = ruleKeys(data.holidays);
+  const named = rules.flatMap((rule) => rule.match(ZONE_NAME) ?? []);
+  const unzoned = rules.some((rule) => SEASON_RULE.test(rule) && !/ in /.test(rule));
+  return new Set([...named, ...(unzoned ? ['GMT'] : [])]);
 }
+
+const SEASON_RULE = /\b(?:equinox|solstice)\b/;

@@ -1,9 +1,20 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addHolidayImporter } from '../../cdk/holiday-importer-app.js';
+import { parseConfigText } from '../../functions/core/config/config-validation.js';
+import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
+import { type EventLine, toEventLine } from '../../functions/core/summary/run-summary.js';
 import { SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
 import { awsEnvironment, exampleConfig, putSecret, useAwsEnvironment } from '../helpers/importer-harness.js';
 import { useSandbox } from '../helpers/sandbox-harness.js';
@@ -193,6 +204,52 @@ describe('a bundle of another config: zone aliases, zones once merged into links
       calendars.map((calendar) => calendar.name),
     );
     expect(sandbox.current.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  }, 120_000);
+});
+
+describe('the bundled function and the corrections table', () => {
+  // One calendar per kind of rule: substitutes (TH, BG, RS), retypes (TW: an observance's zone-less
+  // solstice is computed too), lunar and Islamic rules (CN, AE), re-dated rules (GT), dated lists (MY).
+  const regions = ['TH', 'TW', 'CN', 'AE', 'BG', 'RS', 'GT', 'MY-14'];
+
+  it('plans the same days as the CLI, every correction applied', async () => {
+    const configPath = join(temp, 'corrections-config.json');
+    const calendars = regions.map((region) => ({ name: `Support ${region}`, regions: [region] }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        accountId: exampleConfig().accountId,
+        secretId: 'holiday-importer/corrections',
+        calendars,
+      }),
+    );
+    const { dir } = await synthesizedTask('corrections', configPath);
+    seedDemoScene(sandbox.current.state);
+    await putSecret('holiday-importer/corrections', SANDBOX_CREDENTIALS.oauth1);
+    const result = await runBundle({ trigger: 'manual', dryRun: true, years: [2027, 2028] }, dir);
+    expect(result.stderr).not.toMatch(/no data for|not an IANA/i);
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split('\n').find((text) => text.startsWith('SUMMARY '));
+    const summary = JSON.parse(line?.slice('SUMMARY '.length) ?? '{}') as {
+      calendars: { name: string; corrections?: string[]; changes?: { added: EventLine[] } }[];
+    };
+    const config = parseConfigText(readFileSync(configPath, 'utf8'), configPath);
+    for (const calendar of config.calendars) {
+      const bundled = summary.calendars.find((each) => each.name === calendar.name);
+      const local = buildCalendarEvents(calendar, [2027, 2028]).map(toEventLine);
+      expect(bundled?.changes?.added, calendar.name).toEqual(local);
+      expect(bundled?.corrections?.length, calendar.name).toBeGreaterThan(0);
+    }
+    // The second batch's days, from the bundle: TH in lieu, TW Little New Year, CN 2 May, AE Arafat.
+    const closes = (name: string, date: string) =>
+      (summary.calendars.find((each) => each.name === name)?.changes?.added ?? []).some(
+        (event) => !event.working && event.date <= date && date <= (event.until ?? event.date),
+      );
+    expect(closes('Support TH', '2027-07-20')).toBe(true);
+    expect(closes('Support TW', '2028-01-24')).toBe(true);
+    expect(closes('Support CN', '2028-05-02')).toBe(true);
+    expect(closes('Support AE', '2028-05-04')).toBe(true);
+    expect(closes('Support AE', '2027-02-08')).toBe(false);
   }, 120_000);
 });
 
