@@ -44,9 +44,12 @@ function affected(events: readonly SpecialOccasionEvent[]): { closed: Set<string
   return { closed, partly };
 }
 
+/** A region the entry applies to: its own, or the first of the subdivisions it is limited to. */
+const regionOf = (entry: HolidayCorrection) => entry.only?.[0] ?? entry.region;
 const library = (entry: HolidayCorrection) =>
-  affected(buildCalendarEvents(calendar(entry.region, { corrections: false }), YEARS));
-const importer = (entry: HolidayCorrection) => affected(buildCalendarEvents(calendar(entry.region), YEARS));
+  affected(buildCalendarEvents(calendar(regionOf(entry), { corrections: false }), YEARS));
+const importer = (entry: HolidayCorrection) =>
+  affected(buildCalendarEvents(calendar(regionOf(entry)), YEARS));
 
 describe('the corrections table', () => {
   it('has unique ids, known regions, real dates and a source for each entry', () => {
@@ -58,7 +61,7 @@ describe('the corrections table', () => {
       expect(entry.source.title.length, entry.id).toBeGreaterThan(10);
       expect(entry.source.url, entry.id).toMatch(/^https:\/\//);
       expect(entry.checkedAgainst, entry.id).toBe(version);
-      for (const code of entry.except ?? []) {
+      for (const code of [...(entry.except ?? []), ...(entry.only ?? [])]) {
         expect(
           isKnownRegion(code) && code.startsWith(`${entry.region}-`),
           `${entry.id}: except ${code}`,
@@ -133,7 +136,7 @@ describe.each(HOLIDAY_CORRECTIONS.map((entry) => [entry.id, entry] as const))('%
   }
   if (isRuleCorrection(entry)) {
     it('changes at least one day of 2026-2030 (delete the entry once the library agrees)', () => {
-      const effects = correctionEffects(calendar(entry.region), [2026, 2027, 2028, 2029, 2030]);
+      const effects = correctionEffects(calendar(regionOf(entry)), [2026, 2027, 2028, 2029, 2030]);
       expect(effects.byEntry.get(entry.id)?.length ?? 0).toBeGreaterThan(0);
     });
   }
@@ -164,6 +167,19 @@ describe('a calendar and the corrections', () => {
     );
     expect(skipped.closed.has('2026-05-01')).toBe(false);
     expect(skipped.closed.has('2026-02-16')).toBe(true);
+  });
+
+  it('an entry for some states only: Thaipusam 2027 in Penang and Kuala Lumpur, not in Sabah or the federal calendar', () => {
+    const closes = (region: string) =>
+      affected(buildCalendarEvents(calendar(region), [2027])).closed.has('2027-01-22');
+    expect(['MY-07', 'MY-14'].map(closes)).toEqual([true, true]);
+    expect(['MY-12', 'MY'].map(closes)).toEqual([false, false]);
+  });
+
+  it('an entry with exceptions: no Sunday replacement where Sunday is a working day (Kedah)', () => {
+    const closes = (region: string) =>
+      affected(buildCalendarEvents(calendar(region), [2027])).closed.has('2027-08-16');
+    expect(['MY', 'MY-14', 'MY-02'].map(closes)).toEqual([true, true, false]);
   });
 
   it("a country's entry covers its subdivisions, a subdivision's entry only itself", () => {

@@ -17,6 +17,8 @@ interface CorrectionBase {
   /** date-holidays code; a country's entry applies to all its subdivisions but those in `except`. */
   region: string;
   except?: readonly string[];
+  /** Only these subdivisions (and theirs), where a holiday is a state's, not the country's. */
+  only?: readonly string[];
   source: CorrectionSource;
   /** The date-holidays version the entry was checked against. */
   checkedAgainst: string;
@@ -508,17 +510,10 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
     checkedAgainst: VERSION,
   },
   {
-    id: 'my-14-2027-thaipusam',
-    region: 'MY-14',
-    kind: 'add',
-    dates: ['2027-01-22'],
-    name: { en: 'Thaipusam' },
-    source: SOURCE_MY_2027,
-    checkedAgainst: VERSION,
-  },
-  {
-    id: 'my-10-2027-thaipusam',
-    region: 'MY-10',
+    // date-holidays' own states with Thaipusam, which it lists only to 2026.
+    id: 'my-2027-thaipusam',
+    region: 'MY',
+    only: ['MY-01', 'MY-02', 'MY-05', 'MY-07', 'MY-08', 'MY-10', 'MY-14', 'MY-16'],
     kind: 'add',
     dates: ['2027-01-22'],
     name: { en: 'Thaipusam' },
@@ -758,9 +753,16 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
 ];
 
 /** Whether an entry for `entryRegion` applies to a calendar region (a country covers its subdivisions). */
-export function appliesTo(entry: Pick<HolidayCorrection, 'region' | 'except'>, region: string): boolean {
+export function appliesTo(
+  entry: Pick<HolidayCorrection, 'region' | 'except' | 'only'>,
+  region: string,
+): boolean {
   const within = (code: string) => region === code || region.startsWith(`${code}-`);
-  return within(entry.region) && !(entry.except ?? []).some(within);
+  return (
+    within(entry.region) &&
+    !(entry.except ?? []).some(within) &&
+    (entry.only === undefined || entry.only.some(within))
+  );
 }
 
 /** The entries a calendar uses for one of its regions. */
