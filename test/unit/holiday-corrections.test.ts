@@ -8,10 +8,12 @@ import {
   HOLIDAY_CORRECTIONS,
   type HolidayCorrection,
   isRuleCorrection,
+  unknownHolidayWarnings,
 } from '../../functions/core/holidays/holiday-corrections.js';
 import { addDays, isLocalDate } from '../../functions/core/holidays/local-date.js';
 import { holidaysFor, isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
 import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
+import { desiredCalendars } from '../../functions/core/planner/desired-calendar.js';
 import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
 import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 
@@ -222,5 +224,45 @@ describe('a calendar and the corrections', () => {
   it("names added days in the calendar's language where the table knows it", () => {
     const korean = buildCalendarEvents(calendar('KR', { language: 'ko' }), [2026]);
     expect(korean.find((event) => event.start.dateTime.startsWith('2026-05-01'))?.meta.name).toBe('노동절');
+  });
+});
+
+describe('holidays known only through a year: a calendar past it is warned', () => {
+  it.each([
+    ['TH in 2028: known', ['TH'], [2028], [], 0],
+    ['TH in 2029: warned', ['TH'], [2028, 2029], [], 1],
+    ['TH in 2029 with days of its own for 2029: trusted', ['TH'], [2029], [2029], 0],
+    ['a state of MY in 2028: warned', ['MY-14'], [2028], [], 1],
+    ['another country: nothing', ['DE'], [2035], [], 0],
+  ] as const)('%s', (_case, regions, years, own, count) => {
+    const warnings = unknownHolidayWarnings(regions, years, new Set(own));
+    expect(warnings).toHaveLength(count);
+    for (const warning of warnings) expect(warning).toMatch(/known only through \d{4}, so .*extraEvents/);
+  });
+
+  it('the gap is real: date-holidays has no Buddhist day in TH after 2026, nor Wesak in MY', () => {
+    const names = (region: string, year: number) =>
+      holidaysFor(region, EVERY_TYPE)
+        .getHolidays(year)
+        .map((holiday) => holiday.name)
+        .join(' | ');
+    expect(names('TH', 2026)).toMatch(/Makha|Visakha/i);
+    expect(names('TH', 2029)).not.toMatch(/Makha|Visakha|Asarnha|Lent/i);
+    expect(names('MY', 2026)).toMatch(/Vesak/i);
+    expect(names('MY', 2028)).not.toMatch(/Vesak|Wesak/i);
+  });
+
+  it('preview and the run summary carry the warning (desired calendars)', () => {
+    const config = ConfigSchema.parse({
+      accountId: '1',
+      secretId: 's',
+      calendars: [{ name: 'Support TH', regions: ['TH'] }],
+    });
+    const [wanted] = desiredCalendars(config, {
+      trigger: 'manual',
+      years: [2029],
+      now: new Date('2028-12-01T00:00:00Z'),
+    });
+    expect(wanted?.warnings).toEqual([expect.stringMatching(/^TH: the Buddhist days .* 2029 lacks them/)]);
   });
 });

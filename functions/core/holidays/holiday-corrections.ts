@@ -752,6 +752,47 @@ export const HOLIDAY_CORRECTIONS: readonly HolidayCorrection[] = [
   },
 ];
 
+/**
+ * Holidays that neither date-holidays nor this table knows after a year: they come by a yearly
+ * list, or by a lunar calendar the library lacks. A calendar that covers a later year without
+ * naming days of its own for it (`extraEvents`) gets a warning, never a silent gap.
+ */
+export interface KnownThrough {
+  region: string;
+  through: number;
+  holidays: string;
+}
+
+export const KNOWN_THROUGH: readonly KnownThrough[] = [
+  {
+    region: 'TH',
+    through: 2028,
+    holidays:
+      'the Buddhist days (Makha Bucha, Visakha Bucha, Asarnha Bucha, Buddhist Lent: date-holidays has no Thai lunar calendar)',
+  },
+  {
+    region: 'MY',
+    through: 2027,
+    holidays:
+      'Wesak Day and Thaipusam, and the Islamic days as the federal list sets them (it comes out around August of the year before)',
+  },
+];
+
+/** The warnings for the years a calendar covers past what is known of its regions' holidays. */
+export function unknownHolidayWarnings(
+  regions: readonly string[],
+  years: readonly number[],
+  yearsWithOwnDays: ReadonlySet<number>,
+): string[] {
+  return KNOWN_THROUGH.flatMap((known) => {
+    const late = years.filter((year) => year > known.through && !yearsWithOwnDays.has(year));
+    if (late.length === 0 || !regions.some((region) => appliesTo(known, region))) return [];
+    return [
+      `${known.region}: ${known.holidays} are known only through ${known.through}, so ${late.join(', ')} lacks them; add them through "extraEvents" (README "Known data corrections")`,
+    ];
+  });
+}
+
 /** Whether an entry for `entryRegion` applies to a calendar region (a country covers its subdivisions). */
 export function appliesTo(
   entry: Pick<HolidayCorrection, 'region' | 'except' | 'only'>,

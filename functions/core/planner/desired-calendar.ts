@@ -8,6 +8,8 @@ import {
   unmatchedExclusions,
 } from '../holidays/calendar-events.js';
 import { minuteOf } from '../holidays/day-parts.js';
+import { unknownHolidayWarnings } from '../holidays/holiday-corrections.js';
+import { yearOf } from '../holidays/local-date.js';
 import { pruneBefore, runYears, type Trigger } from '../holidays/run-years.js';
 import { eventYear } from './canonical-events.js';
 import type { DesiredCalendar } from './plan.js';
@@ -71,10 +73,17 @@ export function desiredCalendars(
       events: days.events,
       halfDays: days.halfDays,
       corrections: appliedCorrections(calendar, years),
-      warnings: unmatchedExclusions(calendar, years).map(
-        (name) =>
-          `exclude "${name}" matches no holiday of ${calendar.regions.join(', ')} in ${years.join(', ')}; check the spelling and the language ("${calendar.language}")`,
-      ),
+      warnings: [
+        ...unmatchedExclusions(calendar, years).map(
+          (name) =>
+            `exclude "${name}" matches no holiday of ${calendar.regions.join(', ')} in ${years.join(', ')}; check the spelling and the language ("${calendar.language}")`,
+        ),
+        ...unknownHolidayWarnings(
+          calendar.regions,
+          years,
+          new Set(calendar.extraEvents.map((extra) => yearOf(extra.date))),
+        ),
+      ],
       heldEvents: heldDays.events,
       heldHalfDays: heldDays.halfDays,
       pruneBefore: prune,
