@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import moment from 'moment-timezone';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../functions/cli/main.js';
 import { occasionDays } from '../../functions/core/planner/occasion-days.js';
 import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
+import { runCliCaptured } from '../helpers/cli-capture.js';
 import { calls, writes } from '../helpers/request-log.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -22,21 +22,8 @@ const temp = useTempDir('holiday-export');
 const deps = { credentialsFor: () => staticCredentials(SANDBOX_CREDENTIALS.oauth1), retry: FAST_RETRY };
 let outCounter = 0;
 
-async function cli(args: string[], now = new Date('2026-12-01T08:00:00Z')) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: (text: string) => {
-      out.stdout += text;
-    },
-    stderr: (text: string) => {
-      out.stderr += text;
-    },
-    colour: false,
-    now: () => now,
-    env: { LP_CSDS_URL: sandbox.current.url },
-  };
-  const code = await runCli(args, io, deps);
-  return { code, ...out };
+function cli(args: string[], now = new Date('2026-12-01T08:00:00Z')) {
+  return runCliCaptured(args, { LP_CSDS_URL: sandbox.current.url }, deps, now);
 }
 
 async function exportTo(

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../functions/cli/main.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import { SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
+import { captureCli } from '../helpers/cli-capture.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
 
 /** runCli in-process, where the retry policy can be made fast: failures that take retries. */
-function capture(env: Record<string, string>) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: (text: string) => {
-      out.stdout += text;
-    },
-    stderr: (text: string) => {
-      out.stderr += text;
-    },
-    colour: false,
-    now: () => new Date(),
-    env,
-  };
-  return { out, io };
-}
+const capture = (env: Record<string, string>) => captureCli(env);
 
 describe('runCli (in-process)', () => {
   const sandbox = useSandbox();

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../functions/cli/main.js';
 import type { UpcomingResult } from '../../functions/import-run/upcoming-run.js';
 import { staticCredentials } from '../../functions/liveperson/credentials.js';
 import { SANDBOX_ACCOUNT, SANDBOX_CREDENTIALS, seedDemoScene } from '../../sandbox/index.js';
+import { runCliCaptured } from '../helpers/cli-capture.js';
 import { calls, writes } from '../helpers/request-log.js';
 import { FAST_RETRY, useSandbox } from '../helpers/sandbox-harness.js';
 
@@ -17,20 +17,8 @@ const deps = { credentialsFor: () => staticCredentials(SANDBOX_CREDENTIALS.oauth
 const MONDAY = new Date('2026-12-14T08:00:00Z');
 
 function cli(args: string[], now = MONDAY) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: (text: string) => {
-      out.stdout += text;
-    },
-    stderr: (text: string) => {
-      out.stderr += text;
-    },
-    colour: false,
-    now: () => now,
-    env: { LP_CSDS_URL: sandbox.current.url, TZ: 'Europe/Berlin' },
-  };
   // The example config: its account is the sandbox's.
-  return runCli(args, io, deps).then((code) => ({ code, ...out }));
+  return runCliCaptured(args, { LP_CSDS_URL: sandbox.current.url, TZ: 'Europe/Berlin' }, deps, now);
 }
 
 async function upcomingJson(days: number, now = MONDAY): Promise<UpcomingResult> {
