@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
-import { addDays, weekday } from '../../functions/core/holidays/local-date.js';
-import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
+import { weekday } from '../../functions/core/holidays/local-date.js';
 import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
 import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
+import { affectedDates } from '../helpers/event-days.js';
 
 /**
  * The dated table of ../shared/holiday-corrections-2.md ("The dates that follow"), as it ships:
@@ -118,20 +118,13 @@ function calendar(region: string, extra: Record<string, unknown> = {}): Calendar
 
 type DayState = 'closed' | 'partly' | 'open';
 
-/** What a calendar's events do to each date. */
+/** What a calendar's events do to each date (a not-working day closes it, whatever else is on it). */
 function dayStates(events: readonly SpecialOccasionEvent[]): Map<string, DayState> {
-  const states = new Map<string, DayState>();
-  for (const event of events) {
-    const whole = event.start.dateTime.endsWith('T00:00:00') && event.end.dateTime.endsWith('T23:59:59');
-    for (
-      let date = event.start.dateTime.slice(0, 10);
-      date <= eventLastDate(event);
-      date = addDays(date, 1)
-    ) {
-      states.set(date, whole && !event.meta.working ? 'closed' : 'partly');
-    }
-  }
-  return states;
+  const { closed, partly } = affectedDates(events);
+  return new Map<string, DayState>([
+    ...[...partly].map((date): [string, DayState] => [date, 'partly']),
+    ...[...closed].map((date): [string, DayState] => [date, 'closed']),
+  ]);
 }
 
 const cache = new Map<string, Map<string, DayState>>();

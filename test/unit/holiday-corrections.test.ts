@@ -10,12 +10,11 @@ import {
   isRuleCorrection,
   unknownHolidayWarnings,
 } from '../../functions/core/holidays/holiday-corrections.js';
-import { addDays, isLocalDate } from '../../functions/core/holidays/local-date.js';
+import { isLocalDate } from '../../functions/core/holidays/local-date.js';
 import { holidaysFor, isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
-import { eventLastDate } from '../../functions/core/planner/canonical-events.js';
 import { desiredCalendars } from '../../functions/core/planner/desired-calendar.js';
 import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
-import type { SpecialOccasionEvent } from '../../functions/core/planner/special-occasion.js';
+import { affectedDates } from '../helpers/event-days.js';
 
 const YEARS = [2026, 2027, 2028];
 const EVERY_TYPE = ['public', 'bank', 'school', 'optional', 'observance'] as const;
@@ -29,22 +28,7 @@ function calendar(region: string, extra: Record<string, unknown> = {}): Calendar
   return config.calendars[0] as CalendarConfig;
 }
 
-/** The dates an event list affects: closed all day, or partly. */
-function affected(events: readonly SpecialOccasionEvent[]): { closed: Set<string>; partly: Set<string> } {
-  const closed = new Set<string>();
-  const partly = new Set<string>();
-  for (const event of events) {
-    const whole = event.start.dateTime.endsWith('T00:00:00') && event.end.dateTime.endsWith('T23:59:59');
-    for (
-      let date = event.start.dateTime.slice(0, 10);
-      date <= eventLastDate(event);
-      date = addDays(date, 1)
-    ) {
-      (whole && !event.meta.working ? closed : partly).add(date);
-    }
-  }
-  return { closed, partly };
-}
+const affected = affectedDates;
 
 /** A region the entry applies to: its own, or the first of the subdivisions it is limited to. */
 const regionOf = (entry: HolidayCorrection) => entry.only?.[0] ?? entry.region;
