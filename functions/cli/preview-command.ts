@@ -59,7 +59,7 @@ function sinceText(since: number | undefined): string {
   return since === undefined ? '' : `, from ${since}`;
 }
 
-export function describeCorrection(entry: HolidayCorrection): string {
+function describeCorrection(entry: HolidayCorrection): string {
   switch (entry.kind) {
     case 'suspend':
       return `holidays suspended from ${entry.from}${entry.to ? ` to ${entry.to}` : ''}`;

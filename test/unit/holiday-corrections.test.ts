@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CalendarConfig, ConfigSchema } from '../../functions/core/config/config-schema.js';
 import { parseConfig } from '../../functions/core/config/config-validation.js';
-import { correctionEffects } from '../../functions/core/holidays/calendar-events.js';
 import {
   correctionDates,
   HOLIDAY_CORRECTIONS,
@@ -14,6 +13,7 @@ import { isLocalDate } from '../../functions/core/holidays/local-date.js';
 import { holidaysFor, isKnownRegion } from '../../functions/core/holidays/region-catalog.js';
 import { desiredCalendars } from '../../functions/core/planner/desired-calendar.js';
 import { buildCalendarEvents } from '../../functions/core/planner/half-days.js';
+import { correctionEffects } from '../../functions/core/planner/preview.js';
 import { affectedDates } from '../helpers/event-days.js';
 
 const YEARS = [2026, 2027, 2028];

@@ -1,5 +1,5 @@
 import type { HolidaysTypes } from 'date-holidays';
-import type { CalendarConfig, ExtraEvent } from '../config/config-schema.js';
+import { type CalendarConfig, type ExtraEvent, HOLIDAY_TYPES } from '../config/config-schema.js';
 import { sortEvents } from '../planner/canonical-events.js';
 import type { SpecialOccasionEvent } from '../planner/special-occasion.js';
 import { correctHolidays, substituteHolidays } from './correction-kinds.js';
@@ -365,8 +365,6 @@ export function calendarDays(calendar: CalendarConfig, year: number): DayEntry[]
   return [...holidayDays, ...extraDays];
 }
 
-const EVERY_TYPE: CalendarConfig['types'] = ['public', 'bank', 'school', 'optional', 'observance'];
-
 /**
  * A region's holidays that touch a year (one of the year before may run into it, one of the year
  * after may be observed in it), with the corrections table's holiday-level entries, of the
@@ -383,7 +381,7 @@ function correctedRegionHolidays(
     .flatMap((each) =>
       correctHolidays(regionHolidays(region, each, calendar), each, corrections, {
         language: calendar.language,
-        everyType: () => regionHolidays(region, each, { ...calendar, types: EVERY_TYPE }),
+        everyType: () => regionHolidays(region, each, { ...calendar, types: [...HOLIDAY_TYPES] }),
         evaluate: ruleHolidays,
       }),
     )
@@ -447,45 +445,6 @@ export function appliedCorrections(calendar: CalendarConfig, years: readonly num
     }
   }
   return [...ids];
-}
-
-/** Each day a calendar's days touch in some years, with what happens on it. */
-function dayStates(calendar: CalendarConfig, years: readonly number[]): Map<string, string> {
-  const states = new Map<string, string>();
-  for (const year of years) {
-    for (const day of mergeDays(calendarDays(calendar, year))) {
-      states.set(day.date, `${states.get(day.date) ?? ''}${JSON.stringify({ ...day, name: undefined })}`);
-    }
-  }
-  return states;
-}
-
-/** The dates whose days differ between two sets of days. */
-function differingDates(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((date) => a.get(date) !== b.get(date)).sort();
-}
-
-/** What the corrections change in a calendar's years: the dates, all in all and per entry. */
-export interface CorrectionEffects {
-  /** Where the calendar's days differ from date-holidays' own. */
-  dates: string[];
-  /** Per entry: where the days differ with the entry skipped. A rule names no dates of its own. */
-  byEntry: Map<string, string[]>;
-}
-
-export function correctionEffects(calendar: CalendarConfig, years: readonly number[]): CorrectionEffects {
-  const byEntry = new Map<string, string[]>();
-  const ids = appliedCorrections(calendar, years);
-  if (ids.length === 0) return { dates: [], byEntry };
-  const skipped = typeof calendar.corrections === 'object' ? calendar.corrections.skip : [];
-  const states = dayStates(calendar, years);
-  for (const id of ids) {
-    byEntry.set(
-      id,
-      differingDates(states, dayStates({ ...calendar, corrections: { skip: [...skipped, id] } }, years)),
-    );
-  }
-  return { dates: differingDates(states, dayStates({ ...calendar, corrections: false }, years)), byEntry };
 }
 
 /** A calendar's days for some years: the events they give now, and the half days still to resolve. */

@@ -1,3 +1,5 @@
+import type { HolidaysTypes } from 'date-holidays';
+
 /**
  * Where date-holidays is wrong for a contact center, and what is right: a dated, sourced table
  * applied on top of the library for every calendar unless it opts out (`"corrections": false`, or
@@ -53,7 +55,7 @@ export interface SuspendHolidays extends CorrectionBase {
 }
 
 /** A date-holidays holiday type (`public`, `bank`, `school`, `optional`, `observance`). */
-export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
+export type HolidayType = HolidaysTypes.HolidayType;
 
 /**
  * A holiday as date-holidays' data gives its rule, exactly (`Holiday.rule`): "08-04 and if

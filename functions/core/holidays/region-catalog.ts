@@ -93,15 +93,13 @@ export function nearestRegionCodes(code: string, limit = 5): string[] {
   return nearestOf(upper, pool, limit);
 }
 
-type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance';
-
 /**
  * A date-holidays instance for a region that yields only the given holiday types. It computes in
  * UTC: its rules are civil dates and times (an equinox rule names its own zone), so UTC instants
  * are those civil times exactly, free of any zone's DST gaps (a midnight that a DST change skips
  * would otherwise read as 01:00 and make a whole day a half day).
  */
-export function holidaysFor(code: string, types: readonly HolidayType[]): Holidays {
+export function holidaysFor(code: string, types: readonly HolidaysTypes.HolidayType[]): Holidays {
   const key = `${code}|${[...types].sort().join(',')}`;
   let instance = instances.get(key);
   if (!instance) {

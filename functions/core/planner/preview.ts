@@ -1,5 +1,5 @@
-import type { Config } from '../config/config-schema.js';
-import { correctionEffects, type HalfDay } from '../holidays/calendar-events.js';
+import type { CalendarConfig, Config } from '../config/config-schema.js';
+import { appliedCorrections, calendarDays, type HalfDay, mergeDays } from '../holidays/calendar-events.js';
 import { sortEvents } from './canonical-events.js';
 import { desiredCalendars } from './desired-calendar.js';
 import { describeHalfDay, fixedHoursSource, resolveHalfDays } from './half-days.js';
@@ -33,6 +33,45 @@ export interface CalendarPreview {
 export interface Preview {
   years: number[];
   calendars: CalendarPreview[];
+}
+
+/** Each day a calendar's days touch in some years, with what happens on it. */
+function dayStates(calendar: CalendarConfig, years: readonly number[]): Map<string, string> {
+  const states = new Map<string, string>();
+  for (const year of years) {
+    for (const day of mergeDays(calendarDays(calendar, year))) {
+      states.set(day.date, `${states.get(day.date) ?? ''}${JSON.stringify({ ...day, name: undefined })}`);
+    }
+  }
+  return states;
+}
+
+/** The dates whose days differ between two sets of days. */
+function differingDates(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((date) => a.get(date) !== b.get(date)).sort();
+}
+
+/** What the corrections change in a calendar's years: the dates, all in all and per entry. */
+export interface CorrectionEffects {
+  /** Where the calendar's days differ from date-holidays' own. */
+  dates: string[];
+  /** Per entry: where the days differ with the entry skipped. A rule names no dates of its own. */
+  byEntry: Map<string, string[]>;
+}
+
+export function correctionEffects(calendar: CalendarConfig, years: readonly number[]): CorrectionEffects {
+  const byEntry = new Map<string, string[]>();
+  const ids = appliedCorrections(calendar, years);
+  if (ids.length === 0) return { dates: [], byEntry };
+  const skipped = typeof calendar.corrections === 'object' ? calendar.corrections.skip : [];
+  const states = dayStates(calendar, years);
+  for (const id of ids) {
+    byEntry.set(
+      id,
+      differingDates(states, dayStates({ ...calendar, corrections: { skip: [...skipped, id] } }, years)),
+    );
+  }
+  return { dates: differingDates(states, dayStates({ ...calendar, corrections: false }, years)), byEntry };
 }
 
 function correctedDatesOf(
